@@ -1,0 +1,93 @@
+/**
+ * The one validated, frozen settings object every stage of the pipeline reads.
+ * Only src/settings knows the action's input names; everything else takes a Settings.
+ */
+
+/** What a run does. */
+export type Mode = 'plan' | 'deploy' | 'verify';
+
+/** When to post the plan as a pull-request comment. */
+export type CommentPolicy = 'always' | 'on-change' | 'never';
+
+/** How the MWAA environment's data is encrypted (seed 002: cannot change once the environment exists). */
+export type KeyMode = 'aws-owned' | 'customer-managed';
+
+/**
+ * The KMS key in customer-managed mode: created by the prerequisite stack, or an existing key.
+ * An existing key given as a bare ID is only valid in the deployment account; the ARN is then
+ * built once the account is known (after credentials).
+ */
+export type KmsKeySetting =
+  | { readonly source: 'none' }
+  | { readonly source: 'create' }
+  | {
+      readonly source: 'existing';
+      /** The key ID (UUID), always present. */
+      readonly keyId: string;
+      /** The full key ARN when the user gave one. */
+      readonly arn?: string;
+      /** The key's account, when given by ARN. */
+      readonly accountId?: string;
+    };
+
+/** The VPC stack's address plan (defaults from the seed template). */
+export interface NetworkSettings {
+  readonly vpcCidr: string;
+  readonly publicSubnet1Cidr: string;
+  readonly publicSubnet2Cidr: string;
+  readonly privateSubnet1Cidr: string;
+  readonly privateSubnet2Cidr: string;
+}
+
+/** One deployed stack: its CloudFormation name and, optionally, a user template replacing ours. */
+export interface StackSettings {
+  readonly name: string;
+  /** Path of a template file replacing the built-in one; undefined uses templates/. */
+  readonly templatePath?: string;
+}
+
+/** Credentials: assume a role through GitHub's OIDC provider, or use the ambient chain. */
+export interface CredentialSettings {
+  /** Role ARN to assume with the runner's OIDC token; undefined uses ambient credentials. */
+  readonly roleToAssume?: string;
+  readonly roleSessionName: string;
+  /** 900..43200, capped by the role's own maximum session duration. */
+  readonly roleDurationSeconds: number;
+  /** OIDC token audience. */
+  readonly audience: string;
+}
+
+export interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface Settings {
+  readonly mode: Mode;
+  /** MWAA environment name: ^[a-zA-Z][0-9a-zA-Z\-_]*$, at most 80 characters. */
+  readonly environmentName: string;
+  /** Deployment Region, e.g. eu-west-1. */
+  readonly region: string;
+  readonly credentials: CredentialSettings;
+  readonly keyMode: KeyMode;
+  readonly kmsKey: KmsKeySetting;
+  readonly network: NetworkSettings;
+  /** S3 bucket name; undefined lets CloudFormation generate one. */
+  readonly bucketName?: string;
+  readonly stacks: { readonly vpc: StackSettings; readonly prerequisites: StackSettings };
+  /** Stack tags, applied to both stacks (CloudFormation propagates them to resources). */
+  readonly tags: readonly Tag[];
+  readonly comment: CommentPolicy;
+  /** Token for the PR comment; undefined disables commenting. */
+  readonly githubToken?: string;
+  /** Fail the step when the plan removes or replaces a stateful resource. */
+  readonly failOnDestructive: boolean;
+  /** Logical IDs or resource types whose destructive changes are accepted. */
+  readonly allowDestructive: readonly string[];
+  /** Turn termination protection on after creating a stack. */
+  readonly terminationProtection: boolean;
+  /** Delete and recreate a stack left in ROLLBACK_COMPLETE by an earlier failed create. */
+  readonly recreateFailedStack: boolean;
+  /** Upper bound for waiting on any one stack operation. */
+  readonly timeoutMinutes: number;
+}
