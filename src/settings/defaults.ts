@@ -1,0 +1,52 @@
+/**
+ * The inputs' defaults, duplicated from action.yml because the library and the CLI run without
+ * it. A unit test compares this table with action.yml so the two cannot drift apart.
+ */
+export const INPUT_DEFAULTS = {
+  mode: 'plan',
+  // Required: no default. Listed so the table names every input.
+  'environment-name': '',
+  'aws-region': '',
+  'role-to-assume': '',
+  'role-session-name': 'mwaa-deploy',
+  'role-duration-seconds': '3600',
+  audience: 'sts.amazonaws.com',
+  'key-mode': 'aws-owned',
+  'kms-key': '',
+  'vpc-cidr': '10.192.0.0/16',
+  'public-subnet-1-cidr': '10.192.10.0/24',
+  'public-subnet-2-cidr': '10.192.11.0/24',
+  'private-subnet-1-cidr': '10.192.20.0/24',
+  'private-subnet-2-cidr': '10.192.21.0/24',
+  'bucket-name': '',
+  'vpc-stack-name': '',
+  'prerequisites-stack-name': '',
+  'vpc-template': '',
+  'prerequisites-template': '',
+  tags: '',
+  comment: 'on-change',
+  // action.yml defaults this to `${{ github.token }}`; outside Actions there is no token.
+  'github-token': '',
+  'fail-on-destructive': 'true',
+  'allow-destructive': '',
+  'termination-protection': 'true',
+  'recreate-failed-stack': 'false',
+  'timeout-minutes': '60',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** The name of an input, exactly as action.yml spells it. */
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+/** Every input name, in action.yml order. */
+export const INPUT_NAMES: readonly InputName[] = Object.freeze(
+  Object.keys(INPUT_DEFAULTS) as InputName[],
+);
+
+/**
+ * The inputs of the offline demo (`mwaa-deploy plan --offline`): the two inputs without a usable
+ * default, everything else from {@link INPUT_DEFAULTS}.
+ */
+export const DEFAULT_DEMO_INPUTS: Readonly<Partial<Record<InputName, string>>> = Object.freeze({
+  'environment-name': 'mwaa-demo',
+  'aws-region': 'us-east-1',
+});

@@ -1,0 +1,168 @@
+/**
+ * Inputs → one validated, deep-frozen Settings. The only module that knows the inputs' names.
+ * It takes a reader instead of calling @actions/core, so the action, the CLI, the library and
+ * the tests all feed it the same way.
+ */
+import { parseBucketName } from './bucket-name.js';
+import { INPUT_DEFAULTS } from './defaults.js';
+import type { InputName } from './defaults.js';
+import { parseKmsKey } from './kms-key.js';
+import {
+  parseAudience,
+  parseEnvironmentName,
+  parseRegion,
+  parseRoleArn,
+  parseSessionName,
+} from './names.js';
+import { readNetwork } from './network.js';
+import { ProblemCollector } from './problems.js';
+import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
+import { readStacks } from './stack-names.js';
+import { parseTags } from './tags.js';
+import type { CommentPolicy, CredentialSettings, KeyMode, Mode, Settings } from './types.js';
+
+/** Returns an input's raw value by its action.yml name; '' or undefined when unset. */
+export type InputReader = (name: string) => string | undefined;
+
+/** Environment variables, as in `process.env`. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+const MODES: readonly Mode[] = ['plan', 'deploy', 'verify'];
+const KEY_MODES: readonly KeyMode[] = ['aws-owned', 'customer-managed'];
+const COMMENT_POLICIES: readonly CommentPolicy[] = ['always', 'on-change', 'never'];
+
+/** STS's AssumeRoleWithWebIdentity DurationSeconds range. */
+const SESSION_SECONDS = { min: 900, max: 43200 } as const;
+/** Up to 12 hours of waiting for one stack operation. */
+const TIMEOUT_MINUTES = { min: 1, max: 720 } as const;
+
+/** The AWS SDK's own Region variables, in the order the SDK reads them. */
+const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+
+/**
+ * Reads, checks and freezes every input. Unset or blank inputs take {@link INPUT_DEFAULTS};
+ * values are trimmed; `aws-region` falls back to AWS_REGION, then AWS_DEFAULT_REGION in `env`.
+ * Every problem of every input is collected first, then thrown together as one SettingsError,
+ * so a user fixes their workflow in one round.
+ * @throws SettingsError listing every invalid or missing input.
+ */
+export function loadSettings(input: InputReader, env: Environment = process.env): Settings {
+  const problems = new ProblemCollector();
+  const read = (name: InputName): string => {
+    const value = (input(name) ?? '').trim();
+    return value === '' ? INPUT_DEFAULTS[name] : value;
+  };
+
+  // Read in action.yml's order, so the problems are listed in that order too.
+  const mode = problems.take('mode', parseEnum(read('mode'), MODES));
+  const environmentName = readEnvironmentName(read('environment-name'), problems);
+  const region = readRegion(read('aws-region'), env, problems);
+  const credentials = readCredentials(read, problems);
+  const keyMode = problems.take('key-mode', parseEnum(read('key-mode'), KEY_MODES));
+  const bucketName = read('bucket-name');
+  const githubToken = read('github-token');
+
+  const settings = {
+    mode,
+    environmentName,
+    region,
+    credentials,
+    keyMode,
+    kmsKey: problems.take('kms-key', parseKmsKey(read('kms-key'), { keyMode, region })),
+    network: readNetwork(read, problems),
+    ...(bucketName !== '' && {
+      bucketName: problems.take('bucket-name', parseBucketName(bucketName)),
+    }),
+    stacks: readStacks(read, environmentName, problems),
+    tags: problems.take('tags', parseTags(read('tags'))),
+    comment: problems.take('comment', parseEnum(read('comment'), COMMENT_POLICIES)),
+    ...(githubToken !== '' && { githubToken }),
+    failOnDestructive: problems.take(
+      'fail-on-destructive',
+      parseBoolean(read('fail-on-destructive')),
+    ),
+    allowDestructive: problems.take('allow-destructive', parseAllowList(read('allow-destructive'))),
+    terminationProtection: problems.take(
+      'termination-protection',
+      parseBoolean(read('termination-protection')),
+    ),
+    recreateFailedStack: problems.take(
+      'recreate-failed-stack',
+      parseBoolean(read('recreate-failed-stack')),
+    ),
+    timeoutMinutes: problems.take(
+      'timeout-minutes',
+      parseInteger(read('timeout-minutes'), TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes'),
+    ),
+  };
+  problems.throwIfAny();
+  // Sound: every field left undefined above recorded a problem, and throwIfAny threw.
+  return deepFreeze(settings as Settings);
+}
+
+/** An {@link InputReader} over a plain record, e.g. {@link DEFAULT_DEMO_INPUTS} or parsed CLI flags. */
+export function inputsFrom(values: Readonly<Record<string, string | undefined>>): InputReader {
+  return (name) => (Object.hasOwn(values, name) ? values[name] : undefined);
+}
+
+function readEnvironmentName(value: string, problems: ProblemCollector): string | undefined {
+  if (value === '') {
+    problems.missing(
+      'environment-name',
+      "give the MWAA environment's name (a letter, then letters, digits, '-' or '_'; at most 80 characters), e.g. environment-name: my-airflow",
+    );
+    return undefined;
+  }
+  return problems.take('environment-name', parseEnvironmentName(value));
+}
+
+function readRegion(
+  value: string,
+  env: Environment,
+  problems: ProblemCollector,
+): string | undefined {
+  if (value !== '') return problems.take('aws-region', parseRegion(value));
+  for (const variable of REGION_VARIABLES) {
+    const fromEnv = env[variable]?.trim() ?? '';
+    if (fromEnv !== '')
+      return problems.take('aws-region', parseRegion(fromEnv, ` (from ${variable})`));
+  }
+  problems.missing(
+    'aws-region',
+    'set the aws-region input (e.g. aws-region: eu-west-1), or AWS_REGION or AWS_DEFAULT_REGION in the environment',
+  );
+  return undefined;
+}
+
+function readCredentials(
+  read: (name: InputName) => string,
+  problems: ProblemCollector,
+): Partial<CredentialSettings> {
+  const role = read('role-to-assume');
+  return {
+    ...(role !== '' && { roleToAssume: problems.take('role-to-assume', parseRoleArn(role)) }),
+    roleSessionName: problems.take(
+      'role-session-name',
+      parseSessionName(read('role-session-name')),
+    ),
+    roleDurationSeconds: problems.take(
+      'role-duration-seconds',
+      parseInteger(
+        read('role-duration-seconds'),
+        SESSION_SECONDS.min,
+        SESSION_SECONDS.max,
+        'seconds',
+      ),
+    ),
+    audience: problems.take('audience', parseAudience(read('audience'))),
+  };
+}
+
+/** Freezes an object and everything reachable from it, so no stage can change the settings. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
