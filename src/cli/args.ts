@@ -74,7 +74,7 @@ export function usage(defaults: Readonly<Record<string, string>>): string {
     '  --json     machine-readable output',
     '  -h, --help this text',
     '',
-    'Inputs (the same as the GitHub Action\'s):',
+    "Inputs (the same as the GitHub Action's):",
     ...flags,
     '',
     'Exit codes: 0 success, 1 failure, 2 bad command line or inputs.',

@@ -1,4 +1,10 @@
-import { DEFAULT_DEMO_INPUTS, INPUT_DEFAULTS, SettingsError, inputsFrom, loadSettings } from '../settings/index.js';
+import {
+  DEFAULT_DEMO_INPUTS,
+  INPUT_DEFAULTS,
+  SettingsError,
+  inputsFrom,
+  loadSettings,
+} from '../settings/index.js';
 import { errorMessage } from '../shared/errors.js';
 import { formatStackSummaries, summarizeStacks } from '../stacks/index.js';
 import { UsageError, parseCliArgs, usage } from './args.js';
@@ -34,7 +40,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     const summaries = await summarizeStacks(settings);
     if (args.json) {
-      io.stdout(`${JSON.stringify({ environment: settings.environmentName, region: settings.region, stacks: summaries }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ environment: settings.environmentName, region: settings.region, stacks: summaries }, null, 2)}\n`,
+      );
     } else {
       io.stdout(
         `Offline plan for MWAA environment '${settings.environmentName}' in ${settings.region} ` +

@@ -7,7 +7,9 @@ export type TemplateKeyMode = 'aws-owned' | 'customer-managed-new' | 'customer-m
 /** Maps the user's key settings to the template's KeyMode. */
 export function templateKeyMode(settings: Settings): TemplateKeyMode {
   if (settings.keyMode === 'aws-owned') return 'aws-owned';
-  return settings.kmsKey.source === 'existing' ? 'customer-managed-existing' : 'customer-managed-new';
+  return settings.kmsKey.source === 'existing'
+    ? 'customer-managed-existing'
+    : 'customer-managed-new';
 }
 
 /**
@@ -15,7 +17,10 @@ export function templateKeyMode(settings: Settings): TemplateKeyMode {
  * in another account must be given by ARN), so the ARN can only be built once the account is
  * known; until then this returns undefined.
  */
-export function existingKeyArn(settings: Settings, accountId: string | undefined): string | undefined {
+export function existingKeyArn(
+  settings: Settings,
+  accountId: string | undefined,
+): string | undefined {
   const key = settings.kmsKey;
   if (key.source !== 'existing') return undefined;
   if (key.arn) return key.arn;

@@ -1,5 +1,10 @@
 import type { Settings } from '../settings/types.js';
-import { activeOutputs, activeResources, evaluateConditions, parseTemplate } from '../templates/index.js';
+import {
+  activeOutputs,
+  activeResources,
+  evaluateConditions,
+  parseTemplate,
+} from '../templates/index.js';
 import type { ActiveResource } from '../templates/index.js';
 import { readTemplates } from './read.js';
 import type { ReadTemplateFile } from './read.js';
@@ -21,7 +26,11 @@ export interface StackSummary {
  * parameters known before deploy (the key mode, the bucket name); a value known only after
  * deploy stands in as a placeholder so it cannot change which resources exist.
  */
-export function summarizeStack(spec: StackSpec, settings: Settings, accountId?: string): StackSummary {
+export function summarizeStack(
+  spec: StackSpec,
+  settings: Settings,
+  accountId?: string,
+): StackSummary {
   const template = parseTemplate(spec.templateBody);
   const given: Record<string, string> = {};
   for (const p of spec.parameters) given[p.key] = p.value ?? `{{${p.key}}}`;
@@ -47,7 +56,10 @@ export function formatStackSummaries(summaries: readonly StackSummary[]): string
     lines.push(`Stack ${s.name} (${s.role}, template: ${s.templateSource})`);
     lines.push('  Parameters:');
     for (const p of s.parameters) {
-      const value = p.value !== undefined ? JSON.stringify(p.value) : `(known after deploy: ${p.knownAfterDeploy})`;
+      const value =
+        p.value !== undefined
+          ? JSON.stringify(p.value)
+          : `(known after deploy: ${p.knownAfterDeploy})`;
       lines.push(`    ${p.key} = ${value}`);
     }
     lines.push(`  Resources (${s.resources.length}):`);

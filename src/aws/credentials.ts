@@ -1,0 +1,123 @@
+import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { CredentialSettings } from '../settings/types.js';
+import type { Clock } from '../shared/clock.js';
+import { errorMessage } from '../shared/errors.js';
+import { retry } from '../shared/retry.js';
+
+/** What assuming the role needs besides the settings. */
+export interface AssumeRoleDeps {
+  /** A client for STS; AssumeRoleWithWebIdentity is unsigned, so it needs no credentials. */
+  readonly sts: Pick<STSClient, 'send'>;
+  /** Returns the runner's OIDC token for an audience. */
+  readonly getIdToken: (audience: string) => Promise<string>;
+  /** Called with each secret the moment it exists, so the runner masks it in every log. */
+  readonly onSecret: (value: string) => void;
+  readonly clock: Clock;
+  readonly onRetry?: (message: string) => void;
+}
+
+/** STS errors worth another try: the identity provider or STS itself hiccupped. */
+const TRANSIENT = new Set([
+  'IDPCommunicationError',
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalFailure',
+  'InternalError',
+]);
+
+function errorName(error: unknown): string {
+  return (error as { name?: string; Code?: string })?.name ?? '';
+}
+
+/**
+ * Exchanges the runner's OIDC token for role credentials. AccessDenied is not retried: it is
+ * a trust-policy mismatch that waiting cannot fix, and the hint says where to look.
+ */
+export async function assumeRoleWithOidc(
+  settings: CredentialSettings & { roleToAssume: string },
+  deps: AssumeRoleDeps,
+): Promise<AwsCredentialIdentity> {
+  const token = await deps.getIdToken(settings.audience);
+  deps.onSecret(token);
+  let response;
+  try {
+    response = await retry(
+      () =>
+        deps.sts.send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: settings.roleToAssume,
+            RoleSessionName: settings.roleSessionName,
+            DurationSeconds: settings.roleDurationSeconds,
+            WebIdentityToken: token,
+          }),
+        ),
+      {
+        attempts: 6,
+        baseDelayMs: 1000,
+        maxDelayMs: 15_000,
+        clock: deps.clock,
+        retryable: (error) => TRANSIENT.has(errorName(error)),
+        onRetry: (error, attempt, delay) =>
+          deps.onRetry?.(
+            `AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorName(error)}); retrying in ${delay} ms`,
+          ),
+      },
+    );
+  } catch (error) {
+    throw new Error(assumeRoleFailure(settings.roleToAssume, error), { cause: error });
+  }
+  const c = response.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new Error(`Could not assume role ${settings.roleToAssume}: STS returned no credentials.`);
+  }
+  deps.onSecret(c.AccessKeyId);
+  deps.onSecret(c.SecretAccessKey);
+  deps.onSecret(c.SessionToken);
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
+}
+
+function assumeRoleFailure(roleArn: string, error: unknown): string {
+  const name = errorName(error);
+  const base = `Could not assume role ${roleArn} with OIDC: ${name ? `${name}: ` : ''}${errorMessage(error)}`;
+  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+    return (
+      `${base}\nThe role's trust policy does not accept this workflow's token. Check that it trusts ` +
+      'the provider token.actions.githubusercontent.com with Action sts:AssumeRoleWithWebIdentity, ' +
+      "that 'token.actions.githubusercontent.com:aud' matches the audience input, and that its " +
+      "'token.actions.githubusercontent.com:sub' condition matches this run's subject " +
+      '(e.g. repo:OWNER/REPO:ref:refs/heads/main, repo:OWNER/REPO:pull_request or ' +
+      'repo:OWNER/REPO:environment:NAME).'
+    );
+  }
+  if (name === 'InvalidIdentityToken') {
+    return `${base}\nIs the GitHub OIDC provider (https://token.actions.githubusercontent.com) registered in IAM with this audience?`;
+  }
+  if (name === 'ValidationError' && /DurationSeconds/i.test(errorMessage(error))) {
+    return `${base}\nLower role-duration-seconds to at most the role's maximum session duration.`;
+  }
+  return base;
+}
+
+/** The account the credentials belong to: needed for ARNs and shown in the plan. */
+export async function callerAccount(sts: Pick<STSClient, 'send'>): Promise<string> {
+  try {
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    if (!identity.Account) throw new Error('no account in the answer');
+    return identity.Account;
+  } catch (error) {
+    throw new Error(
+      `Could not identify the AWS account (sts:GetCallerIdentity): ${errorMessage(error)}. ` +
+        'Without role-to-assume the action uses the credentials in the environment; are there any?',
+      { cause: error },
+    );
+  }
+}

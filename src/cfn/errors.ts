@@ -1,0 +1,33 @@
+import { errorMessage } from '../shared/errors.js';
+
+/** The SDK's error code (its `name`), e.g. ValidationError or Throttling. */
+export function awsErrorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+}
+
+/**
+ * DescribeStacks on a missing stack is not a "not found" class: it is a ValidationError whose
+ * message says the stack does not exist.
+ */
+export function isStackMissingError(error: unknown): boolean {
+  return awsErrorName(error) === 'ValidationError' && /does not exist/i.test(errorMessage(error));
+}
+
+/** A change set that failed only because there was nothing to change (both wordings). */
+export function isNoChangesReason(reason: string | undefined): boolean {
+  return (
+    reason !== undefined &&
+    (/didn't contain changes/i.test(reason) || /No updates are to be performed/i.test(reason))
+  );
+}
+
+/** Wraps an SDK error with what was being attempted, keeping the error as the cause. */
+export function wrapAwsError(what: string, error: unknown): Error {
+  const name = awsErrorName(error);
+  return new Error(
+    `${what}: ${name && name !== 'Error' ? `${name}: ` : ''}${errorMessage(error)}`,
+    {
+      cause: error,
+    },
+  );
+}

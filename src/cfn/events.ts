@@ -1,0 +1,89 @@
+import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
+import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import { wrapAwsError } from './errors.js';
+import type { Cfn } from './state.js';
+
+/**
+ * Follows the events of one stack operation. DescribeStackEvents answers newest first and
+ * paginated; a poll reads pages only until it reaches an event it has seen or one older than
+ * the operation, so a long history costs one page per poll.
+ */
+export class EventFollower {
+  private readonly seen = new Set<string>();
+  /** Every event of this operation so far, oldest first. */
+  readonly events: StackEvent[] = [];
+
+  constructor(
+    private readonly cfn: Cfn,
+    private readonly stack: string,
+    /** Only events at or after this time belong to the operation. */
+    private readonly since: Date,
+    /** The operation's ClientRequestToken: events caused by others are skipped. */
+    private readonly token?: string,
+  ) {}
+
+  /** Reads the events that appeared since the last call, oldest first. */
+  async poll(): Promise<StackEvent[]> {
+    const fresh: StackEvent[] = [];
+    let nextToken: string | undefined;
+    do {
+      let page;
+      try {
+        page = await this.cfn.send(
+          new DescribeStackEventsCommand({ StackName: this.stack, NextToken: nextToken }),
+        );
+      } catch (error) {
+        throw wrapAwsError(`Could not read the events of stack ${this.stack}`, error);
+      }
+      let reachedKnown = false;
+      for (const event of page.StackEvents ?? []) {
+        const id =
+          event.EventId ??
+          `${event.LogicalResourceId}:${event.ResourceStatus}:${event.Timestamp?.toISOString()}`;
+        if (this.seen.has(id) || (event.Timestamp && event.Timestamp < this.since)) {
+          reachedKnown = true;
+          break;
+        }
+        this.seen.add(id);
+        if (this.token && event.ClientRequestToken && event.ClientRequestToken !== this.token)
+          continue;
+        fresh.push(event);
+      }
+      nextToken = reachedKnown ? undefined : page.NextToken;
+    } while (nextToken);
+    fresh.reverse();
+    this.events.push(...fresh);
+    return fresh;
+  }
+
+  /**
+   * The root cause of a failed operation: the first failed event whose reason is not the
+   * knock-on "cancelled" of other resources.
+   */
+  firstFailure(): StackEvent | undefined {
+    return this.events.find(
+      (e) =>
+        e.ResourceStatus?.endsWith('_FAILED') &&
+        e.ResourceStatusReason !== undefined &&
+        !/^Resource (creation|update) cancelled/i.test(e.ResourceStatusReason),
+    );
+  }
+
+  /** Logical IDs of resources (not the stack itself) that finished, successfully or not. */
+  finishedResources(): Set<string> {
+    const done = new Set<string>();
+    for (const e of this.events) {
+      if (e.ResourceType === 'AWS::CloudFormation::Stack') continue;
+      if (e.LogicalResourceId && /_(COMPLETE|FAILED)$/.test(e.ResourceStatus ?? ''))
+        done.add(e.LogicalResourceId);
+    }
+    return done;
+  }
+}
+
+/** One log line per event: time, status, resource, reason. */
+export function formatEvent(e: StackEvent): string {
+  const time = e.Timestamp ? e.Timestamp.toISOString().slice(11, 19) : '--:--:--';
+  const reason = e.ResourceStatusReason ? `: ${e.ResourceStatusReason}` : '';
+  return `${time} ${e.ResourceStatus ?? ''} ${e.LogicalResourceId ?? ''} (${e.ResourceType ?? ''})${reason}`;
+}

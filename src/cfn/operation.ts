@@ -1,0 +1,161 @@
+import { DeleteStackCommand, ExecuteChangeSetCommand } from '@aws-sdk/client-cloudformation';
+import type { Stack } from '@aws-sdk/client-cloudformation';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { pollUntil, PollTimeoutError } from '../shared/poll.js';
+import { wrapAwsError } from './errors.js';
+import { EventFollower, formatEvent } from './events.js';
+import { classifyStatus, readStackState } from './state.js';
+import type { Cfn } from './state.js';
+
+/** Raised when a stack operation ends in failure; message carries the root cause. */
+export class StackOperationError extends Error {
+  constructor(
+    message: string,
+    readonly status: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WaitOptions {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Clocks on the runner and in AWS disagree a little; events this much older still count. */
+const CLOCK_SKEW_MS = 60_000;
+
+const SUCCESS = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'IMPORT_COMPLETE',
+  'DELETE_COMPLETE',
+]);
+
+/**
+ * Waits for the operation running on a stack to end, logging each new event of the operation
+ * and progress (resources done of total, elapsed time). Returns the final stack on success;
+ * throws StackOperationError with the first real failure otherwise.
+ */
+export async function waitForStack(
+  cfn: Cfn,
+  target: {
+    stackName: string;
+    stackId?: string;
+    token?: string;
+    totalResources?: number;
+    startedAt: number;
+  },
+  options: WaitOptions,
+): Promise<Stack | undefined> {
+  const { clock, log } = options;
+  const id = target.stackId || target.stackName;
+  const follower = new EventFollower(
+    cfn,
+    id,
+    new Date(target.startedAt - CLOCK_SKEW_MS),
+    target.token,
+  );
+  let lastProgress = '';
+  try {
+    return await pollUntil(
+      async () => {
+        for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
+        const state = await readStackState(cfn, id);
+        const elapsed = Math.round((clock.now() - target.startedAt) / 1000);
+        const done = follower.finishedResources().size;
+        const progress = target.totalResources
+          ? `${target.stackName}: ${state.status}, ${Math.min(done, target.totalResources)}/${target.totalResources} resources done, ${elapsed} s`
+          : `${target.stackName}: ${state.status}, ${elapsed} s`;
+        if (progress !== lastProgress) log.info(progress);
+        lastProgress = progress;
+        if (state.kind === 'missing') return { stack: undefined, status: 'DELETE_COMPLETE' };
+        if (state.kind === 'busy') return undefined;
+        return { stack: state.stack, status: state.status };
+      },
+      {
+        clock,
+        timeoutMs: options.timeoutMs,
+        what: `stack ${target.stackName}`,
+        signal: options.signal,
+      },
+    ).then(({ stack, status }) => {
+      if (SUCCESS.has(status)) return stack;
+      const cause = follower.firstFailure();
+      const reason = cause
+        ? `${cause.LogicalResourceId} (${cause.ResourceType}) ${cause.ResourceStatus}: ${cause.ResourceStatusReason}`
+        : (stack?.StackStatusReason ?? 'no failure event found');
+      throw new StackOperationError(
+        `Stack ${target.stackName} ended in ${status}. First failure: ${reason}`,
+        status,
+      );
+    });
+  } catch (error) {
+    if (error instanceof PollTimeoutError) {
+      throw new StackOperationError(
+        `${error.message}. The operation is still running in AWS: see the stack's events in the ` +
+          `CloudFormation console; the next run waits for it to finish.`,
+        'TIMEOUT',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Executes a change set and waits for the stack; the token marks this run's events. */
+export async function executeChangeSet(
+  cfn: Cfn,
+  changeSet: { id: string; stackName: string; stackId: string; totalResources: number },
+  options: WaitOptions & { token: string },
+): Promise<Stack | undefined> {
+  const startedAt = options.clock.now();
+  try {
+    await cfn.send(
+      new ExecuteChangeSetCommand({
+        ChangeSetName: changeSet.id,
+        ClientRequestToken: options.token,
+      }),
+    );
+  } catch (error) {
+    throw wrapAwsError(`Could not execute the change set of stack ${changeSet.stackName}`, error);
+  }
+  return waitForStack(
+    cfn,
+    {
+      stackName: changeSet.stackName,
+      stackId: changeSet.stackId,
+      token: options.token,
+      totalResources: changeSet.totalResources,
+      startedAt,
+    },
+    options,
+  );
+}
+
+/** Deletes a stack and waits until it is gone. */
+export async function deleteStack(
+  cfn: Cfn,
+  stack: { stackName: string; stackId?: string },
+  options: WaitOptions & { token: string },
+): Promise<void> {
+  const startedAt = options.clock.now();
+  try {
+    await cfn.send(
+      new DeleteStackCommand({
+        StackName: stack.stackId || stack.stackName,
+        ClientRequestToken: options.token,
+      }),
+    );
+  } catch (error) {
+    throw wrapAwsError(`Could not delete stack ${stack.stackName}`, error);
+  }
+  await waitForStack(cfn, { ...stack, token: options.token, startedAt }, options);
+}
+
+/** True when the status is a finished one (no operation running). */
+export function isSettled(status: string): boolean {
+  return classifyStatus(status) !== 'busy';
+}

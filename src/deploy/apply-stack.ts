@@ -1,0 +1,87 @@
+import { UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
+import type { Stack } from '@aws-sdk/client-cloudformation';
+import { deleteChangeSet } from '../cfn/changeset.js';
+import { wrapAwsError } from '../cfn/errors.js';
+import { deleteStack, executeChangeSet } from '../cfn/operation.js';
+import { readStackState } from '../cfn/state.js';
+import type { EngineContext } from '../plan/context.js';
+import { operationTimeoutMs, runScopedName } from '../plan/context.js';
+import { planStack } from '../plan/plan-stack.js';
+import type { PlannedStack } from '../plan/plan-stack.js';
+
+/** What happened to one stack during a deploy. */
+export interface AppliedStack {
+  readonly stackName: string;
+  readonly result: 'created' | 'updated' | 'unchanged';
+  readonly stack?: Stack;
+}
+
+/**
+ * Brings one planned stack to its planned state: recreate a ROLLBACK_COMPLETE stack when the
+ * user opted in, execute the change set when it has changes, otherwise delete the empty change
+ * set and leave the stack alone. Turns termination protection on for a stack it created.
+ */
+export async function applyStack(planned: PlannedStack, ctx: EngineContext): Promise<AppliedStack> {
+  const wait = {
+    clock: ctx.clock,
+    log: ctx.log,
+    timeoutMs: operationTimeoutMs(ctx),
+    signal: ctx.signal,
+  };
+  const name = planned.spec.name;
+  if (planned.recreate) {
+    ctx.log.info(
+      `Deleting stack ${name} (ROLLBACK_COMPLETE) to recreate it, as recreate-failed-stack asks.`,
+    );
+    await deleteStack(
+      ctx.cfn,
+      { stackName: name, stackId: planned.state.stack?.StackId },
+      {
+        ...wait,
+        token: runScopedName('mwaa-deploy-delete', ctx, planned.spec.role),
+      },
+    );
+    planned = await planStack(planned.spec, ctx);
+  }
+  const changeSet = planned.changeSet;
+  if (!changeSet) throw new Error(`Stack ${name} has no change set to execute.`);
+  if (changeSet.noChanges) {
+    await deleteChangeSet(ctx.cfn, changeSet.id);
+    ctx.log.info(`Stack ${name}: no changes.`);
+    return {
+      stackName: name,
+      result: 'unchanged',
+      stack: (await readStackState(ctx.cfn, name)).stack,
+    };
+  }
+  ctx.log.info(
+    `Executing change set ${changeSet.name} on stack ${name} (${changeSet.changes.length} changes).`,
+  );
+  const stack = await executeChangeSet(
+    ctx.cfn,
+    {
+      id: changeSet.id,
+      stackName: name,
+      stackId: changeSet.stackId,
+      totalResources: changeSet.changes.length,
+    },
+    { ...wait, token: runScopedName('mwaa-deploy-exec', ctx, planned.spec.role) },
+  );
+  const created = changeSet.type === 'CREATE';
+  if (created && ctx.settings.terminationProtection) {
+    try {
+      await ctx.cfn.send(
+        new UpdateTerminationProtectionCommand({
+          StackName: name,
+          EnableTerminationProtection: true,
+        }),
+      );
+    } catch (error) {
+      throw wrapAwsError(
+        `Stack ${name} was created, but turning termination protection on failed`,
+        error,
+      );
+    }
+  }
+  return { stackName: name, result: created ? 'created' : 'updated', stack };
+}

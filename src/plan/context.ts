@@ -1,0 +1,30 @@
+import type { Cfn } from '../cfn/state.js';
+import type { Settings } from '../settings/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+
+/** What planning and deploying need besides the stacks: clients, time, log and a run label. */
+export interface EngineContext {
+  readonly settings: Settings;
+  readonly cfn: Cfn;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Names this run's change sets and tokens, e.g. the workflow run ID and attempt. */
+  readonly runLabel: string;
+  /** Aborts waits when the job is cancelled. */
+  readonly signal?: AbortSignal;
+}
+
+/** The timeout of one stack operation, from the settings. */
+export function operationTimeoutMs(ctx: EngineContext): number {
+  return ctx.settings.timeoutMinutes * 60_000;
+}
+
+/**
+ * A change set or token name unique to this run: `[a-zA-Z][-a-zA-Z0-9]*`, at most 128
+ * characters, as CloudFormation requires.
+ */
+export function runScopedName(prefix: string, ctx: EngineContext, suffix: string): string {
+  const label = ctx.runLabel.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-+/g, '-');
+  return `${prefix}-${label}-${suffix}`.replace(/-+$/, '').slice(0, 128);
+}

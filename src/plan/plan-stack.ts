@@ -1,0 +1,204 @@
+import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
+import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
+import { deleteStack } from '../cfn/operation.js';
+import { readStackState } from '../cfn/state.js';
+import type { StackState } from '../cfn/state.js';
+import { pollUntil } from '../shared/poll.js';
+import type { StackSpec } from '../stacks/types.js';
+import { activeResources, evaluateConditions, parseTemplate } from '../templates/index.js';
+import type { EngineContext } from './context.js';
+import { operationTimeoutMs, runScopedName } from './context.js';
+import { additionsFrom, parameterChanges, toResourceChange } from './convert.js';
+import type { ResourceChange, StackPlan } from './model.js';
+
+/** One stack's plan with what the engine needs to execute or discard it. */
+export interface PlannedStack {
+  readonly spec: StackSpec;
+  readonly plan: StackPlan;
+  /** The state the plan started from (after waiting for any running operation). */
+  readonly state: StackState;
+  /** The computed change set, when CloudFormation made one. */
+  readonly changeSet?: ReadyChangeSet;
+  /** True when this plan's CREATE change set put the stack in REVIEW_IN_PROGRESS. */
+  readonly createdReviewStack: boolean;
+  /** True when the stack is in ROLLBACK_COMPLETE and the user opted to delete and recreate it. */
+  readonly recreate: boolean;
+}
+
+/**
+ * Plans one stack. A stack busy with another operation is waited for first. States a change
+ * set cannot be made from are errors with the way out, except ROLLBACK_COMPLETE when the user
+ * opted in to recreating it.
+ */
+export async function planStack(
+  spec: StackSpec,
+  ctx: EngineContext,
+  known?: StackState,
+): Promise<PlannedStack> {
+  let state = known ?? (await readStackState(ctx.cfn, spec.name));
+  if (state.kind === 'busy') state = await waitUntilSettled(spec.name, state, ctx);
+  const warnings: string[] = [];
+  switch (state.kind) {
+    case 'update-rollback-failed':
+      throw new Error(
+        `Stack ${spec.name} is in UPDATE_ROLLBACK_FAILED: an update failed and so did its rollback. ` +
+          `Run 'aws cloudformation continue-update-rollback --stack-name ${spec.name}' (add ` +
+          '--resources-to-skip for resources that cannot roll back), wait for UPDATE_ROLLBACK_COMPLETE, then run again.',
+      );
+    case 'failed':
+      throw new Error(
+        `Stack ${spec.name} is in ${state.status}${state.stack?.StackStatusReason ? ` (${state.stack.StackStatusReason})` : ''}. ` +
+          'It cannot be updated; fix the cause and delete the stack (retained resources such as the bucket stay), then run again.',
+      );
+    case 'rollback-complete':
+      if (!ctx.settings.recreateFailedStack) {
+        throw new Error(
+          `Stack ${spec.name} is in ROLLBACK_COMPLETE: an earlier create failed and the stack can only be deleted. ` +
+            'Set recreate-failed-stack: true to delete and recreate it, or delete it yourself.',
+        );
+      }
+      warnings.push(
+        'The stack is in ROLLBACK_COMPLETE from a failed create: deploy deletes and recreates it.',
+      );
+      return templatePlan(spec, ctx, state, warnings, true);
+  }
+  if (spec.parameters.some((p) => p.value === undefined))
+    return templatePlan(spec, ctx, state, warnings, false);
+
+  const type: ChangeSetType = state.kind === 'healthy' ? 'UPDATE' : 'CREATE';
+  const name = runScopedName('mwaa-deploy', ctx, spec.role);
+  const created = await createChangeSet(ctx.cfn, spec, {
+    name,
+    type,
+    description: `mwaa-deploy plan of ${spec.role} stack for MWAA environment ${ctx.settings.environmentName} (${ctx.runLabel})`,
+  });
+  const createdReviewStack = state.kind === 'missing';
+  let changeSet: ReadyChangeSet;
+  try {
+    changeSet = await waitForChangeSet(
+      ctx.cfn,
+      { id: created.id, name, stackName: spec.name, type },
+      { clock: ctx.clock, timeoutMs: operationTimeoutMs(ctx), signal: ctx.signal },
+    );
+  } catch (error) {
+    await discardQuietly({ spec, changeSetId: created.id, createdReviewStack }, ctx);
+    throw error;
+  }
+  const changes = changeSet.changes
+    .map(toResourceChange)
+    .filter((c): c is ResourceChange => c !== undefined);
+  return {
+    spec,
+    state,
+    changeSet,
+    createdReviewStack,
+    recreate: false,
+    plan: {
+      role: spec.role,
+      stackName: spec.name,
+      status: state.status,
+      action: changeSet.noChanges ? 'none' : type === 'CREATE' ? 'create' : 'update',
+      source: 'change-set',
+      templateSource: spec.templateSource,
+      parameters: parameterChanges(spec.parameters, state.stack?.Parameters),
+      changes,
+      warnings,
+    },
+  };
+}
+
+/** The plan of a stack that cannot have a change set yet: every resource of its template added. */
+function templatePlan(
+  spec: StackSpec,
+  ctx: EngineContext,
+  state: StackState,
+  warnings: string[],
+  recreate: boolean,
+): PlannedStack {
+  const template = parseTemplate(spec.templateBody);
+  const given = Object.fromEntries(spec.parameters.map((p) => [p.key, p.value ?? `{{${p.key}}}`]));
+  const conditions = evaluateConditions(template, given, {
+    region: ctx.settings.region,
+    accountId: '{{AWS::AccountId}}',
+    stackName: spec.name,
+  });
+  return {
+    spec,
+    state,
+    createdReviewStack: false,
+    recreate,
+    plan: {
+      role: spec.role,
+      stackName: spec.name,
+      status: state.status,
+      action: 'create',
+      source: 'template',
+      templateSource: spec.templateSource,
+      parameters: parameterChanges(spec.parameters, recreate ? undefined : state.stack?.Parameters),
+      changes: additionsFrom(activeResources(template, conditions)),
+      warnings,
+    },
+  };
+}
+
+async function waitUntilSettled(
+  name: string,
+  state: StackState,
+  ctx: EngineContext,
+): Promise<StackState> {
+  ctx.log.info(`Stack ${name} is busy (${state.status}); waiting for that operation to finish.`);
+  return pollUntil(
+    async () => {
+      const now = await readStackState(ctx.cfn, name);
+      return now.kind === 'busy' ? undefined : now;
+    },
+    {
+      clock: ctx.clock,
+      timeoutMs: operationTimeoutMs(ctx),
+      what: `the running operation on stack ${name}`,
+      signal: ctx.signal,
+    },
+  );
+}
+
+/**
+ * Leaves the account as the plan found it: deletes the change set, or the whole stack when the
+ * plan's own CREATE change set made it (an empty REVIEW_IN_PROGRESS stack holds nothing).
+ */
+export async function discardPlan(planned: PlannedStack, ctx: EngineContext): Promise<void> {
+  if (!planned.changeSet) return;
+  await discardQuietly(
+    {
+      spec: planned.spec,
+      changeSetId: planned.changeSet.id,
+      createdReviewStack: planned.createdReviewStack,
+    },
+    ctx,
+  );
+}
+
+async function discardQuietly(
+  target: { spec: StackSpec; changeSetId: string; createdReviewStack: boolean },
+  ctx: EngineContext,
+): Promise<void> {
+  try {
+    if (target.createdReviewStack) {
+      await deleteStack(
+        ctx.cfn,
+        { stackName: target.spec.name },
+        {
+          clock: ctx.clock,
+          log: ctx.log,
+          timeoutMs: operationTimeoutMs(ctx),
+          token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
+        },
+      );
+    } else {
+      await deleteChangeSet(ctx.cfn, target.changeSetId);
+    }
+  } catch (error) {
+    ctx.log.warning(
+      `Could not clean up the plan of stack ${target.spec.name}: ${(error as Error).message}`,
+    );
+  }
+}

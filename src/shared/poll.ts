@@ -1,0 +1,74 @@
+import type { Clock } from './clock.js';
+
+/** How often to ask whether a long AWS operation is done. */
+export interface PollPolicy {
+  /** The shortest delay between two polls. */
+  readonly minDelayMs: number;
+  /** The longest delay between two polls. */
+  readonly maxDelayMs: number;
+  /** The delay grows to this fraction of the time waited so far. */
+  readonly fraction: number;
+}
+
+/**
+ * The default: detect completion within max(0.5 s, 8% of the wait) and stay near a hundred
+ * status calls for a 30-minute wait (the delay grows with elapsed time, capped at 20 s).
+ */
+export const DEFAULT_POLL_POLICY: PollPolicy = {
+  minDelayMs: 500,
+  maxDelayMs: 20_000,
+  fraction: 0.08,
+};
+
+/**
+ * The next delay for a wait that has lasted elapsedMs. The jitter only shortens the delay
+ * (between 75% and 100%) so the bound on detection latency still holds while concurrent runs
+ * spread their calls.
+ */
+export function nextPollDelay(
+  elapsedMs: number,
+  policy: PollPolicy,
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(
+    policy.maxDelayMs,
+    Math.max(policy.minDelayMs, elapsedMs * policy.fraction),
+  );
+  return Math.max(policy.minDelayMs * 0.75, Math.round(base * (0.75 + 0.25 * random())));
+}
+
+export class PollTimeoutError extends Error {}
+
+/**
+ * Calls check until it returns a value other than undefined, sleeping between calls as the
+ * policy says. Throws PollTimeoutError (with what) once timeoutMs has passed.
+ */
+export async function pollUntil<T>(
+  check: () => Promise<T | undefined>,
+  options: {
+    clock: Clock;
+    timeoutMs: number;
+    what: string;
+    policy?: PollPolicy;
+    signal?: AbortSignal;
+    random?: () => number;
+  },
+): Promise<T> {
+  const policy = options.policy ?? DEFAULT_POLL_POLICY;
+  const start = options.clock.now();
+  for (;;) {
+    const result = await check();
+    if (result !== undefined) return result;
+    const elapsed = options.clock.now() - start;
+    if (elapsed >= options.timeoutMs) {
+      throw new PollTimeoutError(
+        `Timed out after ${Math.round(elapsed / 1000)} s waiting for ${options.what}`,
+      );
+    }
+    const delay = Math.min(
+      nextPollDelay(elapsed, policy, options.random),
+      options.timeoutMs - elapsed,
+    );
+    await options.clock.sleep(Math.max(1, delay), options.signal);
+  }
+}
