@@ -13,7 +13,9 @@ export default tseslint.config(
       // Only the action layer may talk to the runner; everything else takes a logger.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@actions/core', message: 'Only src/action may import @actions/core.' }] },
+        {
+          paths: [{ name: '@actions/core', message: 'Only src/action may import @actions/core.' }],
+        },
       ],
     },
   },
