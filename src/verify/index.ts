@@ -1,0 +1,106 @@
+/**
+ * Verify: after deploy (or on its own in `verify` mode), check the deployed resources against
+ * what MWAA requires, with read-only calls, and report every finding at once.
+ */
+import type { Logger } from '../shared/logger.js';
+import { checkBucketPublicAccess, checkBucketRegion, checkBucketVersioning } from './bucket.js';
+import { KEY_CHECK, checkKey, checkKeyPolicy } from './key.js';
+import { checkPrivateSubnets, checkVpcDns } from './network.js';
+import { failure, pass } from './result.js';
+import { resultsOk } from './report.js';
+import type { VerifyReport } from './report.js';
+import { checkRoleTrust } from './role.js';
+import { checkPrivateRouting } from './routing.js';
+import { checkSecurityGroup } from './security-group.js';
+import type { CheckResult, MwaaOutputs, VerifyClients, VerifySettings } from './types.js';
+
+export { checkStackOutputs } from './outputs.js';
+export type { OutputsCheck, StackOutputs } from './outputs.js';
+export { formatVerifyReport } from './report.js';
+export type { VerifyReport } from './report.js';
+export { checkVpcDns, checkPrivateSubnets } from './network.js';
+export { checkPrivateRouting } from './routing.js';
+export { checkSecurityGroup } from './security-group.js';
+export {
+  checkBucketVersioning,
+  checkBucketPublicAccess,
+  checkBucketRegion,
+  bucketRegion,
+} from './bucket.js';
+export { checkRoleTrust, AIRFLOW_PRINCIPALS } from './role.js';
+export { checkKey, checkKeyPolicy } from './key.js';
+export type { KeyPolicyContext } from './key.js';
+export { logsStatement } from './key-policy.js';
+export type * from './types.js';
+
+/** What {@link verifyEnvironment} checks, and with what. */
+export interface VerifyInput {
+  readonly settings: VerifySettings;
+  /** The outputs from {@link checkStackOutputs}. */
+  readonly outputs: MwaaOutputs;
+  /** Clients for the deployment Region and credentials; only read-only calls are made. */
+  readonly clients: VerifyClients;
+  /**
+   * The problems {@link checkStackOutputs} found, if the caller wants them in the same report
+   * (as a first `stack-outputs` result).
+   */
+  readonly outputProblems?: readonly string[];
+  /** Receives one debug line per check with its evidence. */
+  readonly log?: Logger;
+}
+
+const OUTPUTS = { id: 'stack-outputs', title: 'Stack outputs present and well formed' };
+
+/**
+ * Runs every check (independent ones concurrently) and gathers the results in a fixed order.
+ * Never rejects because of AWS: a failing SDK call becomes a failed result naming the call.
+ * The key checks run only in customer-managed mode.
+ */
+export async function verifyEnvironment(input: VerifyInput): Promise<VerifyReport> {
+  const { settings, outputs, clients } = input;
+  const { ec2, s3, iam } = clients;
+  const subnets = outputs.privateSubnetIds;
+  const checks: Promise<CheckResult>[] = [
+    checkVpcDns(ec2, outputs.vpcId),
+    checkPrivateSubnets(ec2, outputs.vpcId, subnets),
+    checkPrivateRouting(ec2, outputs.vpcId, subnets),
+    checkSecurityGroup(ec2, outputs.vpcId, outputs.securityGroupId),
+    checkBucketVersioning(s3, outputs.bucketName),
+    checkBucketPublicAccess(s3, outputs.bucketName),
+    checkBucketRegion(s3, outputs.bucketName, settings.region),
+    checkRoleTrust(iam, outputs.executionRoleArn),
+    ...keyChecks(input),
+  ];
+  const results = await Promise.all(checks);
+  if (input.outputProblems !== undefined) {
+    const problems = input.outputProblems;
+    results.unshift(
+      problems.length > 0 ? failure(OUTPUTS, problems) : pass(OUTPUTS, 'all present'),
+    );
+  }
+  for (const r of results) {
+    input.log?.debug(`verify ${r.id}: ${r.ok ? 'ok' : r.severity} (${r.details})`);
+  }
+  return { ok: resultsOk(results), results, outputs };
+}
+
+function keyChecks({ settings, outputs, clients }: VerifyInput): Promise<CheckResult>[] {
+  if (settings.keyMode !== 'customer-managed') return [];
+  const keyArn = outputs.kmsKeyArn;
+  if (keyArn === undefined || keyArn === '') {
+    const missing = 'no KMS key ARN among the outputs, though key-mode is customer-managed';
+    return [Promise.resolve(failure(KEY_CHECK, missing))];
+  }
+  return [
+    checkKey(clients.kms, keyArn, settings.region),
+    checkKeyPolicy(clients.kms, {
+      keyArn,
+      region: settings.region,
+      // The log groups live in the environment's account, which is the execution role's
+      // (a key in another account is still used for this account's log groups).
+      accountId: outputs.executionRoleArn.split(':')[4] ?? '',
+      environmentName: settings.environmentName,
+      createdByStack: settings.kmsKey.source === 'create',
+    }),
+  ];
+}
