@@ -1,6 +1,6 @@
 import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
-import { wrapAwsError } from './errors.js';
+import { isStackMissingError, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
 /**
@@ -33,6 +33,8 @@ export class EventFollower {
           new DescribeStackEventsCommand({ StackName: this.stack, NextToken: nextToken }),
         );
       } catch (error) {
+        // A deleted stack, asked for by name, no longer exists: it has no more events to tell.
+        if (isStackMissingError(error)) return [];
         throw wrapAwsError(`Could not read the events of stack ${this.stack}`, error);
       }
       let reachedKnown = false;

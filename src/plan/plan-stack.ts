@@ -81,7 +81,10 @@ export async function planStack(
       { clock: ctx.clock, timeoutMs: operationTimeoutMs(ctx), signal: ctx.signal },
     );
   } catch (error) {
-    await discardQuietly({ spec, changeSetId: created.id, createdReviewStack }, ctx);
+    await discardQuietly(
+      { spec, changeSetId: created.id, stackId: created.stackId, createdReviewStack },
+      ctx,
+    );
     throw error;
   }
   const changes = changeSet.changes
@@ -171,6 +174,7 @@ export async function discardPlan(planned: PlannedStack, ctx: EngineContext): Pr
     {
       spec: planned.spec,
       changeSetId: planned.changeSet.id,
+      stackId: planned.changeSet.stackId,
       createdReviewStack: planned.createdReviewStack,
     },
     ctx,
@@ -178,14 +182,14 @@ export async function discardPlan(planned: PlannedStack, ctx: EngineContext): Pr
 }
 
 async function discardQuietly(
-  target: { spec: StackSpec; changeSetId: string; createdReviewStack: boolean },
+  target: { spec: StackSpec; changeSetId: string; stackId: string; createdReviewStack: boolean },
   ctx: EngineContext,
 ): Promise<void> {
   try {
     if (target.createdReviewStack) {
       await deleteStack(
         ctx.cfn,
-        { stackName: target.spec.name },
+        { stackName: target.spec.name, stackId: target.stackId },
         {
           clock: ctx.clock,
           log: ctx.log,

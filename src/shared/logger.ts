@@ -11,17 +11,23 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** A logger writing to a stream pair; debug lines only when asked for. */
-export function consoleLogger(options: { debug?: boolean } = {}): Logger {
+/**
+ * A logger for terminals: info to `info` (stdout unless told otherwise), the rest to stderr;
+ * debug lines only when asked for.
+ */
+export function consoleLogger(
+  options: { debug?: boolean; info?: (line: string) => void } = {},
+): Logger {
+  const info = options.info ?? ((line: string) => process.stdout.write(line));
   return {
     debug: (message) => {
       if (options.debug) process.stderr.write(`debug: ${message}\n`);
     },
-    info: (message) => process.stdout.write(`${message}\n`),
+    info: (message) => info(`${message}\n`),
     warning: (message) => process.stderr.write(`warning: ${message}\n`),
     error: (message) => process.stderr.write(`error: ${message}\n`),
     group: async (name, fn) => {
-      process.stdout.write(`\n== ${name}\n`);
+      info(`\n== ${name}\n`);
       return fn();
     },
   };

@@ -1,0 +1,33 @@
+import { errorMessage } from '../shared/errors.js';
+
+/**
+ * A cancelled job sends SIGINT then SIGTERM. Both abort the waits (through the signal) so the
+ * run can clean up its plan and say what is still running in AWS, then exit non-zero.
+ */
+export interface Cancellation {
+  readonly signal: AbortSignal;
+  /** The failure message for a run stopped by cancellation. */
+  describe(error: unknown): string;
+  dispose(): void;
+}
+
+export function cancellation(): Cancellation {
+  const controller = new AbortController();
+  const onSignal = (name: string) => () =>
+    controller.abort(new Error(`The job was cancelled (${name}).`));
+  const handlers = [
+    ['SIGINT', onSignal('SIGINT')],
+    ['SIGTERM', onSignal('SIGTERM')],
+  ] as const;
+  for (const [name, handler] of handlers) process.on(name, handler);
+  return {
+    signal: controller.signal,
+    describe: (error: unknown) =>
+      `${errorMessage(controller.signal.reason)}` +
+      (error === controller.signal.reason ? '' : ` Stopped with: ${errorMessage(error)}.`) +
+      ' A stack operation that had already started keeps running in AWS; the next run waits for it.',
+    dispose: () => {
+      for (const [name, handler] of handlers) process.off(name, handler);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { outputsOf, readStackState } from '../cfn/state.js';
+import type { EngineContext } from '../plan/context.js';
+import { checkStackOutputs, verifyEnvironment } from '../verify/index.js';
+import type { VerifyClients, VerifyReport } from '../verify/index.js';
+
+/**
+ * Checks the deployed stacks: their outputs first (present, well formed), then MWAA's
+ * invariants by read-only API calls. Outputs already read (after a deploy) can be passed in.
+ */
+export async function verifyStacks(
+  ctx: EngineContext,
+  clients: VerifyClients,
+  known?: {
+    vpc: Readonly<Record<string, string>>;
+    prerequisites: Readonly<Record<string, string>>;
+  },
+): Promise<VerifyReport> {
+  const { settings } = ctx;
+  const outputs = known ?? (await readOutputs(ctx));
+  const checked = checkStackOutputs(outputs.vpc, outputs.prerequisites, settings);
+  if (!checked.outputs) {
+    throw new Error(
+      `The stacks' outputs are not what MWAA needs:\n- ${checked.problems.join('\n- ')}`,
+    );
+  }
+  return verifyEnvironment({
+    settings,
+    outputs: checked.outputs,
+    clients,
+    outputProblems: checked.problems,
+    log: ctx.log,
+  });
+}
+
+async function readOutputs(ctx: EngineContext) {
+  const { vpc, prerequisites } = ctx.settings.stacks;
+  const [v, p] = await Promise.all([
+    readStackState(ctx.cfn, vpc.name),
+    readStackState(ctx.cfn, prerequisites.name),
+  ]);
+  for (const [state, name] of [
+    [v, vpc.name],
+    [p, prerequisites.name],
+  ] as const) {
+    if (state.kind !== 'healthy') {
+      throw new Error(
+        `Stack ${name} is ${state.status}; verify needs both stacks deployed (run mode: deploy first).`,
+      );
+    }
+  }
+  return { vpc: outputsOf(v.stack), prerequisites: outputsOf(p.stack) };
+}
