@@ -5,7 +5,7 @@ import { partitionOf } from '../templates/index.js';
 export type TemplateKeyMode = 'aws-owned' | 'customer-managed-new' | 'customer-managed-existing';
 
 /** Maps the user's key settings to the template's KeyMode. */
-export function templateKeyMode(settings: Settings): TemplateKeyMode {
+export function templateKeyMode(settings: Pick<Settings, 'keyMode' | 'kmsKey'>): TemplateKeyMode {
   if (settings.keyMode === 'aws-owned') return 'aws-owned';
   return settings.kmsKey.source === 'existing'
     ? 'customer-managed-existing'

@@ -5,6 +5,7 @@
  */
 import { knownPartitionOf } from '../settings/names.js';
 import { quote } from '../settings/problems.js';
+import { templateKeyMode } from '../stacks/key-mode.js';
 import { PREREQUISITE_OUTPUTS, VPC_OUTPUTS } from '../stacks/wiring.js';
 import { FORMS, outputReader } from './output-reader.js';
 import type { OutputReader, StackOutputs } from './output-reader.js';
@@ -70,10 +71,13 @@ export function checkStackOutputs(
   }
 
   const kmsKeyArn = checkKeyOutput(pre, settings, problems);
+  // The output echoes the template's KeyMode parameter (aws-owned, customer-managed-new,
+  // customer-managed-existing), which is finer than the key-mode input.
   const keyMode = prereqOutputs['KeyMode'];
-  if (keyMode !== undefined && keyMode !== '' && keyMode !== settings.keyMode) {
+  const expectedKeyMode = templateKeyMode(settings);
+  if (keyMode !== undefined && keyMode !== '' && keyMode !== expectedKeyMode) {
     problems.push(
-      `prerequisite stack output KeyMode is ${quote(keyMode)} but key-mode is '${settings.keyMode}'; the stack was deployed for the other key mode`,
+      `prerequisite stack output KeyMode is ${quote(keyMode)} but these settings deploy '${expectedKeyMode}'; the stack was deployed for another key mode`,
     );
   }
   checkPartitions(

@@ -37,7 +37,7 @@ const PREREQ_OUTPUTS: Record<string, string> = {
   ExecutionRoleName: 'ignored',
   KmsKeyArn: KEY_ARN,
   SecurityGroupId: SG,
-  KeyMode: 'customer-managed',
+  KeyMode: 'customer-managed-new',
 };
 
 const AWS_OWNED_PREREQ: Record<string, string | undefined> = {
@@ -184,18 +184,22 @@ describe('checkStackOutputs', () => {
       ...CM_SETTINGS,
       kmsKey: { source: 'existing', keyId: KEY_ID, arn: KEY_ARN, accountId: ACCOUNT },
     };
-    expect(check({}, {}, existing).problems).toEqual([]);
+    const existingMode = { KeyMode: 'customer-managed-existing' };
+    expect(check({}, existingMode, existing).problems).toEqual([]);
+    expect(check({}, {}, existing).problems[0]).toContain("deploy 'customer-managed-existing'");
     const other = `arn:aws:kms:${REGION}:${ACCOUNT}:key/00000000-0000-0000-0000-000000000000`;
-    expect(check({}, { KmsKeyArn: other }, existing).problems[0]).toContain(
+    expect(check({}, { ...existingMode, KmsKeyArn: other }, existing).problems[0]).toContain(
       `is not the key kms-key names ('${KEY_ARN}')`,
     );
     const otherAccount = `arn:aws:kms:${REGION}:444455556666:key/${KEY_ID}`;
-    expect(check({}, { KmsKeyArn: otherAccount }, existing).problems).toHaveLength(1);
+    expect(check({}, { ...existingMode, KmsKeyArn: otherAccount }, existing).problems).toHaveLength(
+      1,
+    );
   });
 
   it('flags a KeyMode output for the other mode', () => {
     expect(check({}, { KeyMode: 'aws-owned' }).problems).toEqual([
-      "prerequisite stack output KeyMode is 'aws-owned' but key-mode is 'customer-managed'; the stack was deployed for the other key mode",
+      "prerequisite stack output KeyMode is 'aws-owned' but these settings deploy 'customer-managed-new'; the stack was deployed for another key mode",
     ]);
   });
 
