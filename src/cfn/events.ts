@@ -47,8 +47,9 @@ export class EventFollower {
           break;
         }
         this.seen.add(id);
-        if (this.token && event.ClientRequestToken && event.ClientRequestToken !== this.token)
-          continue;
+        // Events of this operation carry its token; the REVIEW_IN_PROGRESS event of the change
+        // set and the events of other runs do not.
+        if (this.token && event.ClientRequestToken !== this.token) continue;
         fresh.push(event);
       }
       nextToken = reachedKnown ? undefined : page.NextToken;
