@@ -25,7 +25,8 @@ export const MOTO_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'test
 /** moto's default account ID. */
 export const MOTO_ACCOUNT = '123456789012';
 
-async function freePort(): Promise<number> {
+/** A free loopback port (the OS picks one; it is released again for the server to take). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -43,11 +44,21 @@ async function freePort(): Promise<number> {
 /** Starts `python3 -m moto.server` and waits until it answers (up to `timeoutMs`). */
 export async function startMoto(timeoutMs = 30000): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    'python3',
-    ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  return launchMoto(['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], port, timeoutMs);
+}
+
+/**
+ * Runs `python3 ARGS` (a moto server listening on 127.0.0.1:port), waits until moto's own API
+ * answers, and returns a handle that stops exactly that process.
+ */
+export async function launchMoto(
+  args: readonly string[],
+  port: number,
+  timeoutMs: number,
+): Promise<MotoServer> {
+  const child: ChildProcess = spawn('python3', [...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
