@@ -87,7 +87,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  const child = spawn(runnerNode(), [BUNDLE], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(runnerNode(), [BUNDLE], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let killTimer: NodeJS.Timeout | undefined;
@@ -114,7 +118,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   let planText = '';
   try {
     const { readdir } = await import('node:fs/promises');
-    for (const f of await readdir(runnerTemp)) planText += await readFile(join(runnerTemp, f), 'utf8');
+    for (const f of await readdir(runnerTemp))
+      planText += await readFile(join(runnerTemp, f), 'utf8');
   } catch {
     // No plan file written.
   }
