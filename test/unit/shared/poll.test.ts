@@ -1,0 +1,63 @@
+import {
+  DEFAULT_POLL_POLICY,
+  PollTimeoutError,
+  nextPollDelay,
+  pollUntil,
+} from '../../../src/shared/poll.js';
+import { instantClock } from '../../../src/shared/clock.js';
+
+describe('nextPollDelay', () => {
+  it('never waits longer than max(min delay, 8% of the time waited), whatever the jitter', () => {
+    for (const elapsed of [0, 1_000, 10_000, 60_000, 600_000, 1_800_000]) {
+      for (const r of [0, 0.5, 0.999]) {
+        const delay = nextPollDelay(elapsed, DEFAULT_POLL_POLICY, () => r);
+        const bound = Math.min(
+          DEFAULT_POLL_POLICY.maxDelayMs,
+          Math.max(DEFAULT_POLL_POLICY.minDelayMs, elapsed * DEFAULT_POLL_POLICY.fraction),
+        );
+        expect(delay).toBeLessThanOrEqual(bound);
+        expect(delay).toBeGreaterThanOrEqual(bound * 0.75 - 1);
+      }
+    }
+  });
+
+  it('grows with the time waited, up to the cap', () => {
+    const at = (ms: number) => nextPollDelay(ms, DEFAULT_POLL_POLICY, () => 1);
+    expect(at(0)).toBe(500);
+    expect(at(100_000)).toBe(8_000);
+    expect(at(10_000_000)).toBe(20_000);
+  });
+});
+
+describe('pollUntil', () => {
+  it('returns the first defined result and sleeps between checks', async () => {
+    const clock = instantClock();
+    let calls = 0;
+    const value = await pollUntil(async () => (++calls === 4 ? 'done' : undefined), {
+      clock,
+      timeoutMs: 60_000,
+      what: 'x',
+    });
+    expect(value).toBe('done');
+    expect(clock.slept).toHaveLength(3);
+  });
+
+  it('stays under 200 status calls for a 30-minute wait', async () => {
+    const clock = instantClock();
+    let calls = 0;
+    await pollUntil(async () => (++calls, clock.now() >= 30 * 60_000 ? true : undefined), {
+      clock,
+      timeoutMs: 3_600_000,
+      what: 'x',
+    });
+    expect(calls).toBeLessThan(200);
+  });
+
+  it('times out naming what it waited for', async () => {
+    const clock = instantClock();
+    await expect(
+      pollUntil(async () => undefined, { clock, timeoutMs: 10_000, what: 'stack s' }),
+    ).rejects.toThrow(PollTimeoutError);
+    expect(clock.now()).toBe(10_000);
+  });
+});
