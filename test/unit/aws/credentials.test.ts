@@ -1,4 +1,4 @@
-import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import type { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { assumeRoleWithOidc } from '../../../src/aws/credentials.js';
 import { instantClock } from '../../../src/shared/clock.js';
 
