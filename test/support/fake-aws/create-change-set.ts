@@ -1,0 +1,165 @@
+/**
+ * CreateChangeSet: the synchronous checks CloudFormation makes (names, template size and format,
+ * capabilities, parameters, Rules, the stack's state), then a change set whose changes are
+ * computed at once but only shown once it is ready.
+ */
+import { computeChanges } from './changes.js';
+import { identitiesOf } from './deployment.js';
+import type { CfnState } from './state.js';
+import {
+  checkRules,
+  effectiveParameters,
+  evaluate,
+  readTemplate,
+  requiredCapability,
+} from './template-model.js';
+import type { GivenParameter } from './template-model.js';
+import type { ChangeSetRecord, StackRecord, Tag } from './types.js';
+import { AwsError, boolParam, listParam, stringParam, validation } from './wire.js';
+
+type Params = Record<string, unknown>;
+
+export const NO_CHANGES =
+  "The submitted information didn't contain changes. Submit different information to create a change set.";
+const MAX_TEMPLATE_BYTES = 51_200;
+/** Statuses from which a stack can be updated. */
+const UPDATABLE = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_COMPLETE',
+  'UPDATE_FAILED',
+]);
+
+function checkName(field: string, value: string | undefined): string {
+  const prefix = `1 validation error detected: Value '${value ?? 'null'}' at '${field}' failed to satisfy constraint: Member must`;
+  if (!value) throw validation(`${prefix} not be null`);
+  if (value.length > 128) throw validation(`${prefix} have length less than or equal to 128`);
+  if (!/^[a-zA-Z][-a-zA-Z0-9]*$/.test(value))
+    throw validation(`${prefix} satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`);
+  return value;
+}
+
+function templateBody(params: Params, stack: StackRecord | undefined): string {
+  const body = stringParam(params, 'TemplateBody');
+  if (body !== undefined) {
+    if (Buffer.byteLength(body) > MAX_TEMPLATE_BYTES) {
+      throw validation(
+        `1 validation error detected: Value at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TEMPLATE_BYTES}`,
+      );
+    }
+    return body;
+  }
+  if (boolParam(params, 'UsePreviousTemplate') && stack?.templateBody) return stack.templateBody;
+  if (stringParam(params, 'TemplateURL'))
+    throw validation('TemplateURL is not supported by the fake; use TemplateBody');
+  throw validation('Either Template URL or Template Body must be specified.');
+}
+
+function newStack(state: CfnState, name: string, stackId: string): StackRecord {
+  const at = new Date(state.now());
+  const stack: StackRecord = {
+    stackId,
+    name,
+    status: 'REVIEW_IN_PROGRESS',
+    creationTime: at,
+    terminationProtection: false,
+    disableRollback: false,
+    events: [],
+    templateBody: '',
+    parameters: {},
+    outputs: [],
+    resources: new Map(),
+    tags: [],
+    capabilities: [],
+  };
+  state.stacks.set(name, stack);
+  state.stackEvent(stack, at, 'REVIEW_IN_PROGRESS', 'User Initiated', undefined);
+  return stack;
+}
+
+export function createChangeSet(state: CfnState, params: Params): unknown {
+  const stackName = checkName('stackName', stringParam(params, 'StackName'));
+  const name = checkName('changeSetName', stringParam(params, 'ChangeSetName'));
+  const type = stringParam(params, 'ChangeSetType') ?? 'UPDATE';
+  if (type !== 'CREATE' && type !== 'UPDATE')
+    throw validation(`ChangeSetType ${type} is not supported by the fake`);
+  let stack = state.findStack(stackName);
+  if (type === 'CREATE' && stack && stack.status !== 'REVIEW_IN_PROGRESS') {
+    throw validation(
+      `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`,
+    );
+  }
+  if (type === 'UPDATE' && !stack) throw validation(`Stack [${stackName}] does not exist`);
+  if (type === 'UPDATE' && !UPDATABLE.has(stack!.status)) {
+    throw validation(
+      `Stack:${stack!.stackId} is in ${stack!.status} state and can not be updated.`,
+    );
+  }
+  if (stack && state.changeSetsOf(stack).some((c) => c.name === name)) {
+    throw new AwsError('AlreadyExistsException', `ChangeSet [${name}] already exists`);
+  }
+  const body = templateBody(params, stack);
+  const template = readTemplate(body);
+  const capabilities = listParam<string>(params, 'Capabilities');
+  const needed = requiredCapability(template);
+  if (needed && !capabilities.includes(needed) && !capabilities.includes('CAPABILITY_NAMED_IAM')) {
+    throw new AwsError('InsufficientCapabilitiesException', `Requires capabilities : [${needed}]`);
+  }
+  const given = listParam<GivenParameter>(params, 'Parameters');
+  const values = effectiveParameters(
+    template,
+    given,
+    type === 'UPDATE' ? stack!.parameters : undefined,
+  );
+  const stackId = stack?.stackId ?? state.arn('stack', stackName);
+  const pseudo = state.pseudo({ name: stackName, stackId });
+  checkRules(template, values, pseudo);
+  const tags = listParam<Tag>(params, 'Tags');
+  let computed;
+  let outputs;
+  try {
+    const deployed = type === 'UPDATE' ? stack! : { parameters: {}, resources: new Map() };
+    computed = computeChanges(template, values, pseudo, deployed);
+    outputs = evaluate(template, values, pseudo, stack ? identitiesOf(stack) : new Map()).outputs;
+  } catch (error) {
+    if (error instanceof AwsError) throw error;
+    throw validation(`Template error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // A CREATE change set makes the stack (REVIEW_IN_PROGRESS) only once the request is valid.
+  stack ??= newStack(state, stackName, stackId);
+  const noChanges =
+    type === 'UPDATE' &&
+    computed.changes.length === 0 &&
+    JSON.stringify(outputs) === JSON.stringify(stack.outputs) &&
+    (tags.length === 0 || JSON.stringify(tags) === JSON.stringify(stack.tags));
+  const failure = state.takeChangeSetFailure(stackName);
+  const now = state.now();
+  const ready = state.options.changeSetReadyMs;
+  const cs: ChangeSetRecord = {
+    id: state.arn('changeSet', name),
+    name,
+    stackId: stack.stackId,
+    stackName,
+    type,
+    creationTime: new Date(now),
+    pendingUntil: now + ready / 2,
+    readyAt: now + ready,
+    finalStatus: failure || noChanges ? 'FAILED' : 'CREATE_COMPLETE',
+    statusReason: failure?.reason ?? (noChanges ? NO_CHANGES : undefined),
+    executionStatus: failure || noChanges ? 'UNAVAILABLE' : 'AVAILABLE',
+    templateBody: body,
+    template,
+    parameters: values,
+    capabilities,
+    tags,
+    description: stringParam(params, 'Description'),
+    onStackFailure: stringParam(params, 'OnStackFailure'),
+    changes: computed.changes,
+    changesWithValues: computed.changesWithValues,
+    replaced: [...computed.replaced],
+  };
+  state.changeSets.set(cs.id, cs);
+  return { Id: cs.id, StackId: stack.stackId };
+}

@@ -1,0 +1,120 @@
+/**
+ * Scripted faults: the transient failures real endpoints produce (throttling, 5xx bursts,
+ * connection resets, slow answers) and the errors a caller must handle (STS's AccessDenied...).
+ * A rule is checked before the request is handled, so a faulted call changes no state, as a
+ * throttled or failed call to AWS changes none.
+ */
+import { AwsError } from './wire.js';
+
+export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'reset' | 'delay' | 'error';
+
+export interface FaultRule {
+  /** `cloudformation`, `sts` or `oidc`; absent: any service. */
+  readonly service?: string;
+  /** e.g. `DescribeStacks`, `AssumeRoleWithWebIdentity`, `GetIdToken` (OIDC); absent: any. */
+  readonly action?: string;
+  readonly kind: FaultKind;
+  /** Let this many matching calls through first. Default 0. */
+  readonly skip?: number;
+  /** Fire on every Nth matching call after `skip` (1 = every one). Default 1. */
+  readonly every?: number;
+  /** Stop after firing this many times. Default: never stop. */
+  readonly times?: number;
+  /** For `delay`: how long to hold the response (the call then proceeds normally). */
+  readonly delayMs?: number;
+  /** For `error`: the error code; known codes get AWS's status and message (see KNOWN_ERRORS). */
+  readonly code?: string;
+  readonly message?: string;
+  readonly status?: number;
+}
+
+/** Real status and wording of the errors callers are expected to tell apart. */
+export const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {
+  Throttling: { status: 400, message: 'Rate exceeded' },
+  InternalFailure: { status: 500, message: 'We encountered an internal error. Please try again.' },
+  ServiceUnavailable: { status: 503, message: 'Service Unavailable' },
+  AccessDenied: { status: 403, message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
+  IDPCommunicationError: {
+    status: 400,
+    message:
+      "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+  },
+  InvalidIdentityToken: { status: 400, message: 'Incorrect token audience' },
+  ExpiredTokenException: {
+    status: 400,
+    message: 'Token expired: current date/time must be before the expiration date/time',
+  },
+};
+
+/** What the server must do with a call a rule fired on. */
+export type FaultAction =
+  | { readonly kind: 'error'; readonly error: AwsError }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'delay'; readonly ms: number };
+
+interface LiveRule {
+  readonly rule: FaultRule;
+  seen: number;
+  fired: number;
+}
+
+export class FaultBook {
+  private rules: LiveRule[] = [];
+
+  /** Adds a rule; returns a function that removes it. */
+  add(rule: FaultRule): () => void {
+    const live = { rule, seen: 0, fired: 0 };
+    this.rules.push(live);
+    return () => {
+      this.rules = this.rules.filter((r) => r !== live);
+    };
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The faults that fire on this call (a delay may combine with an error), counting it. */
+  check(service: string, action: string): FaultAction[] {
+    const actions: FaultAction[] = [];
+    for (const live of this.rules) {
+      const { rule } = live;
+      if (rule.service !== undefined && rule.service !== service) continue;
+      if (rule.action !== undefined && rule.action !== action) continue;
+      live.seen += 1;
+      const after = live.seen - (rule.skip ?? 0);
+      if (after <= 0 || after % (rule.every ?? 1) !== 0) continue;
+      if (rule.times !== undefined && live.fired >= rule.times) continue;
+      live.fired += 1;
+      actions.push(toAction(rule, service));
+    }
+    return actions;
+  }
+}
+
+function toAction(rule: FaultRule, service: string): FaultAction {
+  switch (rule.kind) {
+    case 'reset':
+      return { kind: 'reset' };
+    case 'delay':
+      return { kind: 'delay', ms: rule.delayMs ?? 100 };
+    case 'throttle':
+      return { kind: 'error', error: known('Throttling', rule) };
+    case 'internal':
+      return { kind: 'error', error: known('InternalFailure', rule) };
+    case 'unavailable':
+      return { kind: 'error', error: known('ServiceUnavailable', rule) };
+    case 'error':
+      if (!rule.code) throw new Error(`Fault rule for ${service} needs a code`);
+      return { kind: 'error', error: known(rule.code, rule) };
+  }
+}
+
+function known(code: string, rule: FaultRule): AwsError {
+  const base = KNOWN_ERRORS[code];
+  return new AwsError(
+    code,
+    rule.message ?? base?.message ?? code,
+    rule.status ?? base?.status ?? 400,
+  );
+}

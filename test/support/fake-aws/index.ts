@@ -1,0 +1,138 @@
+/**
+ * A scriptable fake of the AWS endpoints the product calls (CloudFormation, STS) and of the
+ * runner's OIDC token endpoint, on one loopback HTTP server. The real SDK clients (or the
+ * bundled action, with AWS_ENDPOINT_URL) talk to it over the real wire protocols. It exists for
+ * the behaviour moto lacks: change set details, per-resource events, failures and rollbacks,
+ * throttling and other faults (see shared/reference/local-aws.md).
+ *
+ *   const aws = await startFakeAws({ resourceMs: 5 });
+ *   const cfn = new CloudFormationClient({ endpoint: aws.url, region: 'us-east-1', credentials });
+ *   aws.failResource({ stackName: 'vpc', logicalId: 'NatGateway1', reason: 'Quota exceeded' });
+ *   aws.addFault({ service: 'cloudformation', action: 'DescribeStacks', kind: 'throttle', every: 2 });
+ *   ...
+ *   await aws.close();
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultBook } from './faults.js';
+import type { FaultRule } from './faults.js';
+import { DEFAULT_REQUEST_TOKEN, OIDC_PATH } from './oidc.js';
+import { seedStack } from './seed.js';
+import type { SeedStack } from './seed.js';
+import { router } from './server.js';
+import { CfnState } from './state.js';
+import { FakeSts } from './sts.js';
+import type {
+  CallRecord,
+  ChangeSetFailure,
+  FakeAwsOptions,
+  ResolvedOptions,
+  ResourceFailure,
+  StackRecord,
+} from './types.js';
+
+export type { FaultRule } from './faults.js';
+export type { SeedStack } from './seed.js';
+export type { AssumedRole } from './sts.js';
+export type * from './types.js';
+export { NO_CHANGES } from './change-sets.js';
+
+export interface FakeAws {
+  /** Base URL, for `endpoint` or AWS_ENDPOINT_URL. */
+  readonly url: string;
+  /** What ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN should hold. */
+  readonly oidcRequestUrl: string;
+  readonly oidcRequestToken: string;
+  /** Every request answered, oldest first. */
+  readonly calls: CallRecord[];
+  /** CloudFormation's state, brought up to the clock's time. */
+  readonly state: CfnState;
+  readonly sts: FakeSts;
+  /** Environment for a child process: the AWS endpoint and the OIDC variables. */
+  env(): Record<string, string>;
+  /** A live stack by name, brought up to the clock's time. */
+  stack(name: string): StackRecord | undefined;
+  seedStack(seed: SeedStack): StackRecord;
+  /** Makes a resource fail (create, update or delete) with this reason. */
+  failResource(failure: ResourceFailure): void;
+  /** Makes the next change set(s) of a stack end FAILED with this reason. */
+  failChangeSet(failure: ChangeSetFailure): void;
+  /** Adds a fault; returns a function that removes it. */
+  addFault(rule: FaultRule): () => void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
+  return {
+    region: options.region ?? 'us-east-1',
+    accountId: options.accountId ?? '123456789012',
+    now: options.now ?? Date.now,
+    changeSetReadyMs: options.changeSetReadyMs ?? 50,
+    resourceMs: options.resourceMs ?? 20,
+    otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
+    pageSize: {
+      changes: 5,
+      events: 10,
+      resources: 10,
+      stacks: 10,
+      changeSets: 10,
+      ...options.pageSize,
+    },
+  };
+}
+
+export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
+  const resolved = resolveOptions(options);
+  const cfn = new CfnState(resolved);
+  const sts = new FakeSts(options.sts ?? {}, resolved.accountId, resolved.now);
+  const faults = new FaultBook();
+  for (const rule of options.faults ?? []) faults.add(rule);
+  const calls: CallRecord[] = [];
+
+  const handle = router({ cfn, sts, faults, calls, oidc: options.oidc ?? {}, now: resolved.now });
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A fake a test forgot to close must not keep the process (or Jest) alive.
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const oidcRequestUrl = `${url}${OIDC_PATH}?api-version=2.0`;
+  const oidcRequestToken = options.oidc?.requestToken ?? DEFAULT_REQUEST_TOKEN;
+
+  return {
+    url,
+    oidcRequestUrl,
+    oidcRequestToken,
+    calls,
+    get state() {
+      cfn.advance();
+      return cfn;
+    },
+    sts,
+    env: () => ({
+      AWS_ENDPOINT_URL: url,
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidcRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidcRequestToken,
+    }),
+    stack: (name) => {
+      cfn.advance();
+      return cfn.stacks.get(name);
+    },
+    seedStack: (seed) => seedStack(cfn, seed),
+    failResource: (failure) => void cfn.resourceFailures.push({ ...failure }),
+    failChangeSet: (failure) => void cfn.changeSetFailures.push({ ...failure }),
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((e) => (e ? reject(e) : resolve())),
+      );
+    },
+  };
+}
