@@ -31,6 +31,8 @@ export const INPUT_DEFAULTS = {
   'allow-destructive': '',
   'termination-protection': 'true',
   'recreate-failed-stack': 'false',
+  'require-reviewed-plan': 'false',
+  'mask-aws-account-id': 'false',
   'timeout-minutes': '60',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -90,6 +90,11 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       'recreate-failed-stack',
       parseBoolean(read('recreate-failed-stack')),
     ),
+    requireReviewedPlan: problems.take(
+      'require-reviewed-plan',
+      parseBoolean(read('require-reviewed-plan')),
+    ),
+    maskAccountId: problems.take('mask-aws-account-id', parseBoolean(read('mask-aws-account-id'))),
     timeoutMinutes: problems.take(
       'timeout-minutes',
       parseInteger(read('timeout-minutes'), TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes'),

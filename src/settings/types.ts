@@ -88,6 +88,13 @@ export interface Settings {
   readonly terminationProtection: boolean;
   /** Delete and recreate a stack left in ROLLBACK_COMPLETE by an earlier failed create. */
   readonly recreateFailedStack: boolean;
+  /**
+   * Deploy only what reviewers saw: the pull request's plan comment must carry the fingerprint
+   * of the plan the deploy recomputes.
+   */
+  readonly requireReviewedPlan: boolean;
+  /** Show the account ID as *** in the plan, comment and log. */
+  readonly maskAccountId: boolean;
   /** Upper bound for waiting on any one stack operation. */
   readonly timeoutMinutes: number;
 }

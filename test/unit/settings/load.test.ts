@@ -56,6 +56,8 @@ describe('loadSettings defaults', () => {
     allowDestructive: [],
     terminationProtection: true,
     recreateFailedStack: false,
+    requireReviewedPlan: false,
+    maskAccountId: false,
     timeoutMinutes: 60,
   };
 
