@@ -1,0 +1,71 @@
+/**
+ * The few calls the sticky comment makes, bound to one pull request. The logic depends on this
+ * interface only: tests pass a plain in-memory fake, the action passes octokitCommentsApi().
+ *
+ * Errors: implementations throw something with `status` (the HTTP status) and, when a response
+ * came back, `response.headers`, the shape of Octokit's RequestError. GitHubHttpError below is
+ * that shape for fakes.
+ */
+
+/** An issue comment, reduced to what the logic reads. */
+export interface IssueComment {
+  readonly id: number;
+  readonly body: string;
+  /** The comment's web address (html_url). */
+  readonly url?: string;
+  /** Login of the author, e.g. `github-actions[bot]`. */
+  readonly author?: string;
+  readonly updatedAt?: string;
+}
+
+/** One page of a pull request's comments, oldest first. */
+export interface CommentPage {
+  readonly comments: readonly IssueComment[];
+  /** Whether another page follows (GitHub's Link header has rel="next"). */
+  readonly hasNext: boolean;
+}
+
+export interface CommentsApi {
+  /** Where the comments are, for messages, e.g. `octo/repo#12`. */
+  readonly label?: string;
+  /** Page `page` (1-based) of the comments, 100 to a page. */
+  list(page: number): Promise<CommentPage>;
+  create(body: string): Promise<IssueComment>;
+  update(id: number, body: string): Promise<IssueComment>;
+  remove(id: number): Promise<void>;
+}
+
+/** Comments per page: GitHub's maximum. */
+export const COMMENTS_PER_PAGE = 100;
+
+/** GitHub's limit on a comment body, in characters; a longer one is answered 422. */
+export const MAX_COMMENT_CHARS = 65_536;
+
+/** An HTTP error in Octokit's RequestError shape, for fake CommentsApi implementations. */
+export class GitHubHttpError extends Error {
+  override readonly name = 'HttpError';
+  readonly response: { readonly headers: Readonly<Record<string, string>> };
+
+  constructor(
+    readonly status: number,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.response = { headers };
+  }
+}
+
+/** The HTTP status of an error thrown by a CommentsApi; undefined if it is not an HTTP error. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status > 0 ? status : undefined;
+}
+
+/** A response header of an error thrown by a CommentsApi (lower-case name). */
+export function headerOf(error: unknown, name: string): string | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response
+    ?.headers;
+  const value = headers?.[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
