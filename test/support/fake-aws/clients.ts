@@ -14,6 +14,10 @@ import type {
   DescribeChangeSetCommandOutput,
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { FakeAws } from './index.js';
 
@@ -36,6 +40,33 @@ export function cfnClient(
 
 export function stsClient(aws: FakeAws): STSClient {
   return new STSClient({ endpoint: aws.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+}
+
+/** The clients verification uses, configured as the product configures them for a custom endpoint. */
+export interface ReadClients {
+  readonly ec2: EC2Client;
+  readonly s3: S3Client;
+  readonly iam: IAMClient;
+  readonly kms: KMSClient;
+}
+
+/** EC2, S3 (path-style, as the product sets it with AWS_ENDPOINT_URL), IAM and KMS clients. */
+export function readClients(
+  aws: FakeAws,
+  options: { readonly region?: string; readonly maxAttempts?: number } = {},
+): ReadClients {
+  const common = {
+    endpoint: aws.url,
+    region: options.region ?? 'us-east-1',
+    credentials: FAKE_CREDENTIALS,
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+  };
+  return {
+    ec2: new EC2Client(common),
+    s3: new S3Client({ ...common, forcePathStyle: true }),
+    iam: new IAMClient(common),
+    kms: new KMSClient(common),
+  };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -9,9 +9,12 @@ import { AwsError } from './wire.js';
 export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'reset' | 'delay' | 'error';
 
 export interface FaultRule {
-  /** `cloudformation`, `sts` or `oidc`; absent: any service. */
+  /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam` or `kms`; absent: any service. */
   readonly service?: string;
-  /** e.g. `DescribeStacks`, `AssumeRoleWithWebIdentity`, `GetIdToken` (OIDC); absent: any. */
+  /**
+   * e.g. `DescribeStacks`, `AssumeRoleWithWebIdentity`, `GetIdToken` (OIDC), `DescribeSubnets`,
+   * `GetBucketVersioning` (S3, see s3.ts), `DescribeKey`; absent: any.
+   */
   readonly action?: string;
   readonly kind: FaultKind;
   /** Let this many matching calls through first. Default 0. */
@@ -43,6 +46,44 @@ export const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: st
   ExpiredTokenException: {
     status: 400,
     message: 'Token expired: current date/time must be before the expiration date/time',
+  },
+  // Each protocol's own words for the same faults (see CODES).
+  RequestLimitExceeded: { status: 503, message: 'Request limit exceeded.' },
+  InternalError: { status: 500, message: 'An internal error has occurred' },
+  Unavailable: { status: 503, message: 'The service is unavailable. Please try again shortly.' },
+  SlowDown: { status: 503, message: 'Please reduce your request rate.' },
+  ThrottlingException: { status: 400, message: 'Rate exceeded' },
+  KMSInternalException: { status: 500, message: 'An internal error has occurred' },
+  ServiceUnavailableException: { status: 503, message: 'Service Unavailable' },
+  ServiceFailure: { status: 500, message: 'Service failure' },
+  AccessDeniedException: { status: 400, message: 'User is not authorized to perform this action' },
+};
+
+/**
+ * The code a generic fault takes in each service, as that service spells it: EC2 throttles with
+ * RequestLimitExceeded, S3 with SlowDown, KMS with ThrottlingException; the awsQuery services
+ * (CloudFormation, STS, IAM) use the defaults.
+ */
+const CODES: Readonly<
+  Record<'throttle' | 'internal' | 'unavailable', { default: string } & Record<string, string>>
+> = {
+  throttle: {
+    default: 'Throttling',
+    ec2: 'RequestLimitExceeded',
+    s3: 'SlowDown',
+    kms: 'ThrottlingException',
+  },
+  internal: {
+    default: 'InternalFailure',
+    ec2: 'InternalError',
+    s3: 'InternalError',
+    kms: 'KMSInternalException',
+    iam: 'ServiceFailure',
+  },
+  unavailable: {
+    default: 'ServiceUnavailable',
+    ec2: 'Unavailable',
+    kms: 'ServiceUnavailableException',
   },
 };
 
@@ -99,11 +140,11 @@ function toAction(rule: FaultRule, service: string): FaultAction {
     case 'delay':
       return { kind: 'delay', ms: rule.delayMs ?? 100 };
     case 'throttle':
-      return { kind: 'error', error: known('Throttling', rule) };
     case 'internal':
-      return { kind: 'error', error: known('InternalFailure', rule) };
-    case 'unavailable':
-      return { kind: 'error', error: known('ServiceUnavailable', rule) };
+    case 'unavailable': {
+      const codes = CODES[rule.kind];
+      return { kind: 'error', error: known(codes[service] ?? codes.default, rule) };
+    }
     case 'error':
       if (!rule.code) throw new Error(`Fault rule for ${service} needs a code`);
       return { kind: 'error', error: known(rule.code, rule) };

@@ -1,6 +1,7 @@
 /**
- * A scriptable fake of the AWS endpoints the product calls (CloudFormation, STS) and of the
- * runner's OIDC token endpoint, on one loopback HTTP server. The real SDK clients (or the
+ * A scriptable fake of the AWS endpoints the product calls (CloudFormation, STS, and the
+ * read-only EC2, S3, IAM and KMS calls of verification) and of the runner's OIDC token endpoint,
+ * on one loopback HTTP server. The real SDK clients (or the
  * bundled action, with AWS_ENDPOINT_URL) talk to it over the real wire protocols. It exists for
  * the behaviour moto lacks: change set details, per-resource events, failures and rollbacks,
  * throttling and other faults (see shared/reference/local-aws.md).
@@ -9,6 +10,8 @@
  *   const cfn = new CloudFormationClient({ endpoint: aws.url, region: 'us-east-1', credentials });
  *   aws.failResource({ stackName: 'vpc', logicalId: 'NatGateway1', reason: 'Quota exceeded' });
  *   aws.addFault({ service: 'cloudformation', action: 'DescribeStacks', kind: 'throttle', every: 2 });
+ *   aws.patchResource('vpc', 'VPC', (p) => ({ ...p, EnableDnsHostnames: false })); // drift
+ *   const keyArn = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [] } });
  *   ...
  *   await aws.close();
  */
@@ -16,6 +19,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultBook } from './faults.js';
 import type { FaultRule } from './faults.js';
+import { Inventory } from './inventory.js';
+import type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js';
 import { DEFAULT_REQUEST_TOKEN, OIDC_PATH } from './oidc.js';
 import { seedStack } from './seed.js';
 import type { SeedStack } from './seed.js';
@@ -32,6 +37,7 @@ import type {
 } from './types.js';
 
 export type { FaultRule } from './faults.js';
+export type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js';
 export type { SeedStack } from './seed.js';
 export type { AssumedRole } from './sts.js';
 export type * from './types.js';
@@ -57,6 +63,20 @@ export interface FakeAws {
   failResource(failure: ResourceFailure): void;
   /** Makes the next change set(s) of a stack end FAILED with this reason. */
   failChangeSet(failure: ChangeSetFailure): void;
+  /**
+   * What EC2, S3, IAM and KMS show: the stacks' resources (retained ones too) and seeded ones,
+   * drift applied. Optionally of one type, e.g. `AWS::EC2::Subnet`.
+   */
+  resources(type?: string): LiveResource[];
+  /** Seeds a KMS key outside any stack (an existing key); returns its ARN. */
+  seedKey(seed?: SeedKey): string;
+  /** Seeds any other resource outside any stack, by CloudFormation type and properties. */
+  seedResource(seed: SeedResource): LiveResource;
+  /**
+   * Makes a deployed resource drift, as an edit outside CloudFormation would: the read-only
+   * services show `patch(properties)`; CloudFormation still compares with the template.
+   */
+  patchResource(stackName: string, logicalId: string, patch: Patch): void;
   /** Adds a fault; returns a function that removes it. */
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
@@ -89,8 +109,17 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const faults = new FaultBook();
   for (const rule of options.faults ?? []) faults.add(rule);
   const calls: CallRecord[] = [];
+  const inventory = new Inventory(cfn);
 
-  const handle = router({ cfn, sts, faults, calls, oidc: options.oidc ?? {}, now: resolved.now });
+  const handle = router({
+    cfn,
+    inventory,
+    sts,
+    faults,
+    calls,
+    oidc: options.oidc ?? {},
+    now: resolved.now,
+  });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500).end(String(error));
@@ -126,6 +155,10 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     seedStack: (seed) => seedStack(cfn, seed),
     failResource: (failure) => void cfn.resourceFailures.push({ ...failure }),
     failChangeSet: (failure) => void cfn.changeSetFailures.push({ ...failure }),
+    resources: (type) => (type ? inventory.ofType(type) : inventory.all()),
+    seedKey: (seed = {}) => inventory.seedKey(seed),
+    seedResource: (seed) => inventory.seed(seed),
+    patchResource: (stackName, logicalId, patch) => inventory.patch(stackName, logicalId, patch),
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     close: async () => {

@@ -63,6 +63,7 @@ export function finishUpdate(run: Run, tEnd: number): void {
         : undefined;
       const status =
         policy === 'Retain' ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
+      if (policy === 'Retain') state.retained.push({ stackName: stack.name, resource: r });
       state.event(stack, at, { ...e, status, reason: failure?.reason }, token);
     });
   }

@@ -116,8 +116,10 @@ const MAKERS: Readonly<Record<string, Maker>> = {
       },
     };
   },
-  'AWS::KMS::Key': (_p, ctx) => {
-    const id = randomUUID();
+  'AWS::KMS::Key': (p, ctx) => {
+    // Multi-Region keys have their own ID form.
+    const multiRegion = p.MultiRegion === true || p.MultiRegion === 'true';
+    const id = multiRegion ? `mrk-${hex(32)}` : randomUUID();
     return {
       physicalId: id,
       attributes: {

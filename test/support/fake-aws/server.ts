@@ -1,27 +1,26 @@
 /**
- * Routes each request by protocol: awsQuery POSTs by their `Version` (CloudFormation
- * 2010-05-15, STS 2011-06-15), the OIDC GET by its path. Every call is logged, scripted faults
- * are applied before any state changes, and CloudFormation's schedule is brought up to date.
+ * Routes each request by protocol (requests.ts): CloudFormation, STS and IAM in awsQuery, EC2 in
+ * its query dialect, KMS in awsJson1_1, S3 in REST-XML, the OIDC GET by its path. Every call is
+ * logged, scripted faults are applied before any state changes (and answered in the service's
+ * own error format), and CloudFormation's schedule is brought up to date.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as changeSets from './change-sets.js';
+import { handleEc2 } from './ec2.js';
 import type { FaultBook } from './faults.js';
-import { OIDC_PATH, answerOidc } from './oidc.js';
+import { handleIam } from './iam.js';
+import type { Inventory } from './inventory.js';
+import { handleKms } from './kms.js';
+import { answerOidc } from './oidc.js';
+import { identify, signingScope } from './requests.js';
+import type { Incoming } from './requests.js';
+import { handleS3 } from './s3.js';
 import * as stacks from './stacks.js';
 import type { CfnState } from './state.js';
 import type { FakeSts } from './sts.js';
 import type { CallRecord, OidcOptions } from './types.js';
-import { AwsError, parseQuery, queryError, queryResponse } from './wire.js';
+import { AwsError } from './wire.js';
 import type { WireResponse } from './wire.js';
-
-const NAMESPACES = {
-  cloudformation: 'http://cloudformation.amazonaws.com/doc/2010-05-15/',
-  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
-};
-const SERVICES: Readonly<Record<string, 'cloudformation' | 'sts'>> = {
-  '2010-05-15': 'cloudformation',
-  '2011-06-15': 'sts',
-};
 
 type Handler = (state: CfnState, params: Record<string, unknown>) => unknown;
 const CFN_ACTIONS: Readonly<Record<string, Handler>> = {
@@ -43,6 +42,7 @@ const CFN_ACTIONS: Readonly<Record<string, Handler>> = {
 
 export interface Services {
   readonly cfn: CfnState;
+  readonly inventory: Inventory;
   readonly sts: FakeSts;
   readonly faults: FaultBook;
   readonly calls: CallRecord[];
@@ -54,11 +54,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The access key of a SigV4 `Authorization` header (absent on unsigned calls). */
-function accessKeyOf(req: IncomingMessage): string | undefined {
-  return /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
 }
 
 function send(
@@ -76,60 +71,65 @@ function send(
   res.end(answer.body);
 }
 
-/** Runs a handler and answers in awsQuery; a bug in the fake answers 500 with its stack. */
-function answerQuery(
-  call: CallRecord,
-  namespace: string,
-  run: () => unknown,
-): [WireResponse, string?] {
+/** Runs a handler and answers in the service's protocol; a bug in the fake answers 500 with its stack. */
+function answer(incoming: Incoming, run: () => unknown): [WireResponse, string?] {
   try {
-    return [queryResponse(call.action, namespace, run())];
+    return [incoming.ok(run())];
   } catch (error) {
     const bug = `Fake AWS bug: ${error instanceof Error ? error.stack : String(error)}`;
     const aws = error instanceof AwsError ? error : new AwsError('InternalFailure', bug, 500);
-    return [queryError(aws, namespace), aws.code];
+    return [incoming.error(aws), aws.code];
   }
 }
 
-function dispatch(s: Services, call: CallRecord, version: unknown): unknown {
+/** Signature required, in each protocol's words. */
+const UNSIGNED: Readonly<Record<string, string>> = {
+  kms: 'MissingAuthenticationTokenException',
+  s3: 'AccessDenied',
+};
+
+function dispatch(s: Services, call: CallRecord, version: string | undefined): unknown {
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
-  const handler = CFN_ACTIONS[call.action];
-  if (call.service !== 'cloudformation' || !handler) {
+  const handler = call.service === 'cloudformation' ? CFN_ACTIONS[call.action] : undefined;
+  if (call.service === 'unknown' || (call.service === 'cloudformation' && !handler)) {
     throw new AwsError(
       'InvalidAction',
       `Could not find operation ${call.action} for version ${String(version)}`,
     );
   }
   if (!call.accessKeyId) {
-    throw new AwsError(
-      'MissingAuthenticationToken',
-      'Request is missing Authentication Token',
-      403,
-    );
+    const code = UNSIGNED[call.service] ?? 'MissingAuthenticationToken';
+    throw new AwsError(code, 'Request is missing Authentication Token', 403);
   }
   s.cfn.advance();
-  return handler(s.cfn, call.params);
+  switch (call.service) {
+    case 'ec2':
+      return handleEc2(s.inventory, call.action, call.params);
+    case 'iam':
+      return handleIam(s.inventory, call.action, call.params);
+    case 'kms':
+      return handleKms(s.inventory, call.action, call.params);
+    case 's3':
+      return handleS3(s.inventory, call.action, String(call.params['Bucket'] ?? ''));
+    default:
+      return handler!(s.cfn, call.params);
+  }
 }
 
 export function router(s: Services): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const oidc = req.method === 'GET' && url.pathname === OIDC_PATH;
-    const { Action, Version, ...params } = oidc
-      ? { Action: 'GetIdToken', Version: '' }
-      : parseQuery(body);
-    const service = oidc ? 'oidc' : (SERVICES[String(Version)] ?? 'unknown');
+    const incoming = identify(req, url, body);
     const call: CallRecord = {
-      service,
-      action: String(Action ?? ''),
-      params: oidc ? { audience: url.searchParams.get('audience') ?? undefined } : params,
+      service: incoming.service,
+      action: incoming.action,
+      params: incoming.params,
       time: new Date(s.now()),
-      accessKeyId: accessKeyOf(req),
+      accessKeyId: signingScope(req)?.accessKeyId,
     };
     s.calls.push(call);
-    const namespace = NAMESPACES[service === 'sts' ? 'sts' : 'cloudformation'];
-    for (const fault of s.faults.check(service, call.action)) {
+    for (const fault of s.faults.check(call.service, call.action)) {
       if (fault.kind === 'delay') {
         await new Promise((r) => setTimeout(r, fault.ms));
         continue;
@@ -139,19 +139,14 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
         return void req.socket.destroy();
       }
       call.fault = fault.error.code;
-      const json = {
-        status: fault.error.status,
-        headers: {},
-        body: JSON.stringify({ message: fault.error.message }),
-      };
-      return send(res, call, oidc ? json : queryError(fault.error, namespace), fault.error.code);
+      return send(res, call, incoming.error(fault.error), fault.error.code);
     }
-    if (oidc) {
-      const answer = answerOidc(url, req.headers.authorization, s.oidc, s.now());
+    if (call.service === 'oidc') {
+      const oidc = answerOidc(url, req.headers.authorization, s.oidc, s.now());
       const headers = { 'content-type': 'application/json' };
-      return send(res, call, { status: answer.status, headers, body: answer.body });
+      return send(res, call, { status: oidc.status, headers, body: oidc.body });
     }
-    const [answer, code] = answerQuery(call, namespace, () => dispatch(s, call, Version));
-    send(res, call, answer, code);
+    const [response, code] = answer(incoming, () => dispatch(s, call, incoming.version));
+    send(res, call, response, code);
   };
 }

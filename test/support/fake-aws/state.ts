@@ -12,6 +12,7 @@ import type {
   ChangeSetRecord,
   ResolvedOptions,
   ResourceFailure,
+  ResourceRecord,
   StackRecord,
 } from './types.js';
 import { AwsError, validation } from './wire.js';
@@ -39,6 +40,11 @@ export class CfnState {
   readonly changeSets = new Map<string, ChangeSetRecord>();
   readonly resourceFailures: ResourceFailure[] = [];
   readonly changeSetFailures: ChangeSetFailure[] = [];
+  /**
+   * Resources an update removed (or replaced) under a Retain policy: out of their stack, still
+   * in the account, so the read-only views (inventory.ts) keep showing them.
+   */
+  readonly retained: { readonly stackName: string; readonly resource: ResourceRecord }[] = [];
   private steps: Step[] = [];
   private seq = 0;
 

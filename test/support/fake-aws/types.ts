@@ -174,9 +174,13 @@ export interface ChangeSetFailure {
   times?: number;
 }
 
+/** The services the fake answers, by the name the call log and fault rules use. */
+export type ServiceName =
+  'cloudformation' | 'sts' | 'oidc' | 'ec2' | 's3' | 'iam' | 'kms' | 'unknown';
+
 /** One request the fake answered, for assertions. */
 export interface CallRecord {
-  readonly service: 'cloudformation' | 'sts' | 'oidc' | 'unknown';
+  readonly service: ServiceName;
   readonly action: string;
   readonly params: Record<string, unknown>;
   readonly time: Date;
