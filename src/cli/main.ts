@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openSession } from '../engine/session.js';
 import { runMode } from '../engine/run.js';
 import type { RunResult } from '../engine/run.js';
-import { planSummaryMarkdown } from '../render/summary-markdown.js';
+import { renderPlanText } from '../render/index.js';
 import {
   DEFAULT_DEMO_INPUTS,
   INPUT_DEFAULTS,
@@ -108,7 +108,10 @@ async function onlineRun(settings: Settings, json: boolean, io: CliIo): Promise<
   }
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    if (result.plan) io.stdout(`${planSummaryMarkdown(result.plan)}\n`);
+    if (result.plan)
+      io.stdout(
+        `${renderPlanText(result.plan, { mode: settings.mode, maskAccount: settings.maskAccountId })}\n`,
+      );
     if (result.verify) io.stdout(`${formatVerifyReport(result.verify)}\n`);
   }
   return result.verify && !result.verify.ok ? 1 : 0;

@@ -4,8 +4,9 @@ import type { RunResult } from '../engine/run.js';
 import { planIsDestructive } from '../plan/analysis.js';
 import { planHasChanges } from '../plan/model.js';
 import type { Plan } from '../plan/model.js';
-import { planSummaryMarkdown } from '../render/summary-markdown.js';
-import { formatVerifyReport } from '../verify/index.js';
+import { renderForSummary } from '../render/index.js';
+import type { RenderContext } from '../render/index.js';
+import { renderVerifyMarkdown } from '../render/verify-markdown.js';
 import type { ResultSink } from './sink.js';
 
 /** Writes the plan as JSON where later steps can read it; returns the path. */
@@ -21,14 +22,14 @@ export async function writePlanFile(plan: Plan, directory: string): Promise<stri
 export async function publishResult(
   result: RunResult,
   sink: ResultSink,
-  options: { planDirectory: string },
+  options: { planDirectory: string; renderContext?: RenderContext },
 ): Promise<void> {
   const parts: string[] = [];
   if (result.plan) {
     sink.setOutput('has-changes', String(planHasChanges(result.plan)));
     sink.setOutput('destructive', String(planIsDestructive(result.plan)));
     sink.setOutput('plan-file', await writePlanFile(result.plan, options.planDirectory));
-    parts.push(planSummaryMarkdown(result.plan));
+    parts.push(renderForSummary(result.plan, options.renderContext ?? { mode: 'plan' }));
   }
   const outputs = result.verify?.outputs;
   if (outputs) {
@@ -41,14 +42,6 @@ export async function publishResult(
     sink.setOutput('execution-role-arn', outputs.executionRoleArn);
     sink.setOutput('kms-key-arn', outputs.kmsKeyArn ?? '');
   }
-  if (result.verify) {
-    parts.push(
-      '### Checks',
-      '',
-      '```text',
-      formatVerifyReport(result.verify).replace(/```/g, "'''"),
-      '```',
-    );
-  }
+  if (result.verify) parts.push(renderVerifyMarkdown(result.verify));
   if (parts.length > 0) await sink.appendSummary(`${parts.join('\n')}\n`);
 }

@@ -156,7 +156,8 @@ describeMoto('the bundled action against patched moto', () => {
         expect(outputs['destructive']).toBe('false');
         expectAllChecksPass(result, CHECKS);
         for (const title of KEY_CHECKS) expect(result.stdout).not.toContain(title);
-        expect(result.summary).toContain('### Checks');
+        expect(result.summary).toContain('### MWAA checks');
+        expect(result.summary).toContain('All checks passed.');
 
         // Both stacks created, complete, with termination protection on (the launcher's
         // UpdateTerminationProtection records it; moto does not enforce it on delete).

@@ -17,6 +17,8 @@ export interface Routed {
   readonly repo: string;
   /** The issue/pull number or the comment ID. */
   readonly id: number;
+  /** The commit SHA, for commit routes. */
+  readonly sha?: string;
 }
 
 const ROUTES: readonly { method: string; pattern: RegExp; route: RouteName }[] = [
@@ -41,6 +43,11 @@ const ROUTES: readonly { method: string; pattern: RegExp; route: RouteName }[] =
     route: 'delete-comment',
   },
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/, route: 'get-pull' },
+  {
+    method: 'GET',
+    pattern: /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]{7,40})\/pulls$/,
+    route: 'commit-pulls',
+  },
 ];
 
 export function routeOf(method: string, path: string): Routed | undefined {
@@ -51,7 +58,8 @@ export function routeOf(method: string, path: string): Routed | undefined {
         route: r.route,
         owner: decodeURIComponent(match[1] ?? ''),
         repo: decodeURIComponent(match[2] ?? ''),
-        id: Number(match[3]),
+        id: r.route === 'commit-pulls' ? 0 : Number(match[3]),
+        ...(r.route === 'commit-pulls' ? { sha: match[3] } : {}),
       };
     }
   }
@@ -94,6 +102,19 @@ export function handle(state: GitHubState, request: RequestInfo): WireResponse {
       if (!state.comment(routed.owner, routed.repo, routed.id)) return notFound();
       state.removeComment(routed.id);
       return json(204, undefined);
+    }
+    case 'commit-pulls': {
+      // GitHub lists the PRs whose head is the commit, or whose merge made it.
+      const pulls = [...state.pulls.values()].filter(
+        (p) =>
+          p.owner === routed.owner &&
+          p.repo === routed.repo &&
+          (p.headSha === routed.sha || p.mergeCommitSha === routed.sha),
+      );
+      return json(
+        200,
+        pulls.map((p) => ({ ...pullJson(p, request), merged_at: p.mergedAt ?? null })),
+      );
     }
     case 'get-pull': {
       const pull = state.pull(routed.owner, routed.repo, routed.id);

@@ -2,7 +2,12 @@
 
 /** The endpoints the fake serves. */
 export type RouteName =
-  'list-comments' | 'create-comment' | 'update-comment' | 'delete-comment' | 'get-pull';
+  | 'commit-pulls'
+  | 'list-comments'
+  | 'create-comment'
+  | 'update-comment'
+  | 'delete-comment'
+  | 'get-pull';
 
 /** A pull request the fake knows; comments can only be written on known ones. */
 export interface FakePullRequest {
@@ -15,6 +20,9 @@ export interface FakePullRequest {
   /** `owner/repo` of the head branch; differs from the base for a fork. Default: the base. */
   readonly headRepo?: string;
   readonly state?: 'open' | 'closed';
+  /** The commit a merge made on the base branch; GitHub lists the PR for it too. */
+  readonly mergeCommitSha?: string;
+  readonly mergedAt?: string;
 }
 
 /** What a token may do, and who it acts as. */
