@@ -108,13 +108,15 @@ describe('key modes and the life of an environment, against the fake AWS', () =>
     ]);
   });
 
-  it('shows a private subnet CIDR change as a replacement, with before and after', async () => {
+  it('shows a private subnet CIDR change as a replacement, with before and after, and fails it', async () => {
     expect((await runAction({ inputs: inputs('deploy'), env: aws.env() })).code).toBe(0);
     const run = await runAction({
       inputs: inputs('plan', { 'private-subnet-1-cidr': '10.192.30.0/24' }),
       env: aws.env(),
     });
-    expect(run.code).toBe(0);
+    // Replacing a subnet moves MWAA's network: the policy fails the step, after publishing.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::The plan is destructive/);
     const vpc = (run.plan as PlanJson).stacks[0];
     expect(vpc?.parameters.find((p) => p.key === 'PrivateSubnet1CIDR')).toMatchObject({
       before: '10.192.20.0/24',
