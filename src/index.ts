@@ -38,3 +38,4 @@ export * from './publish/comment.js';
 export { readGitHubContext } from './publish/github-context.js';
 export type { GitHubContext } from './publish/github-context.js';
 export { pullRequestForCommit } from './publish/commit-pulls.js';
+export { offlinePlan } from './plan/offline.js';

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { openSession } from '../engine/session.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { policyViolation } from '../engine/policy.js';
 import { runMode } from '../engine/run.js';
 import type { RunResult } from '../engine/run.js';
-import { renderPlanText } from '../render/index.js';
+import { openSession } from '../engine/session.js';
+import { offlinePlan } from '../plan/offline.js';
+import { renderForComment, renderPlanText } from '../render/index.js';
+import type { RenderContext } from '../render/index.js';
 import {
   DEFAULT_DEMO_INPUTS,
   INPUT_DEFAULTS,
@@ -14,15 +20,20 @@ import type { Settings } from '../settings/types.js';
 import { systemClock } from '../shared/clock.js';
 import { errorMessage } from '../shared/errors.js';
 import { consoleLogger } from '../shared/logger.js';
-import { formatStackSummaries, readTemplates, summarizeStacks } from '../stacks/index.js';
+import { readTemplates } from '../stacks/index.js';
+import type { TemplateBodies } from '../stacks/specs.js';
 import { formatVerifyReport } from '../verify/index.js';
 import { UsageError, parseCliArgs, usage } from './args.js';
+import type { CliArgs } from './args.js';
+import { readPlanFile, renderPlan } from './render.js';
 
 /** Where the CLI writes; a parameter so tests can capture it. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Folder for the offline plan's files; default the system's temp folder. */
+  readonly outputDir?: string;
 }
 
 const processIo: CliIo = {
@@ -31,50 +42,73 @@ const processIo: CliIo = {
   env: process.env,
 };
 
-/** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage or inputs. */
+/**
+ * Runs the command line and returns its exit code: 0 success, 1 failure (AWS, a failed check,
+ * a plan the destructive-change policy blocks), 2 a bad command line or bad inputs.
+ */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.help || args.command === undefined) {
-      (args.help ? io.stdout : io.stderr)(`${usage(INPUT_DEFAULTS)}\n`);
+      (args.help ? io.stdout : io.stderr)(`${usage(INPUT_DEFAULTS, args.command)}\n`);
       return args.help ? 0 : 2;
     }
+    if (args.command === 'render') return await renderCommand(args, io);
     // Offline, the example inputs stand in for the two inputs without a default, so the
     // README's first command works on a fresh machine without an AWS account.
     const given = args.offline ? { ...DEFAULT_DEMO_INPUTS, ...args.inputs } : args.inputs;
     const settings = loadSettings(inputsFrom({ ...given, mode: args.command }), io.env);
+    const templates = await readTemplates(settings);
     if (args.offline) {
       if (args.command !== 'plan') throw new UsageError('--offline only applies to plan');
-      return await offlinePlan(settings, args.json, io);
+      return await offline(settings, templates, args.json, io);
     }
-    return await onlineRun(settings, args.json, io);
+    return await online(settings, templates, args.json, io);
   } catch (error) {
     io.stderr(`${errorMessage(error)}\n`);
     return error instanceof UsageError || error instanceof SettingsError ? 2 : 1;
   }
 }
 
-async function offlinePlan(settings: Settings, json: boolean, io: CliIo): Promise<number> {
-  const summaries = await summarizeStacks(settings);
-  if (json) {
-    const out = {
-      environment: settings.environmentName,
-      region: settings.region,
-      stacks: summaries,
-    };
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-    return 0;
-  }
+function renderContext(settings: Settings): RenderContext {
+  return { mode: settings.mode, maskAccount: settings.maskAccountId };
+}
+
+async function renderCommand(args: CliArgs, io: CliIo): Promise<number> {
+  if (!args.planFile) throw new UsageError('render needs --plan-file <path>');
+  const plan = await readPlanFile(args.planFile);
+  const mask = args.inputs['mask-aws-account-id'] === 'true';
   io.stdout(
-    `Offline plan for MWAA environment '${settings.environmentName}' in ${settings.region} ` +
-      `(key mode ${settings.keyMode}); an empty account: every resource is an addition.\n\n`,
+    `${renderPlan(plan, args.json ? 'json' : args.format, { mode: 'plan', maskAccount: mask })}\n`,
   );
-  io.stdout(formatStackSummaries(summaries));
   return 0;
 }
 
-async function onlineRun(settings: Settings, json: boolean, io: CliIo): Promise<number> {
-  const templates = await readTemplates(settings);
+/** The main job without AWS: the plan as the PR comment would show it, also written to files. */
+async function offline(
+  settings: Settings,
+  templates: TemplateBodies,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
+  const plan = offlinePlan(settings, templates);
+  const comment = renderForComment(plan, renderContext(settings));
+  const dir = io.outputDir ?? join(tmpdir(), 'mwaa-deploy');
+  await mkdir(dir, { recursive: true });
+  const base = join(dir, `plan-${settings.environmentName}`);
+  await writeFile(`${base}.json`, `${JSON.stringify(plan, null, 2)}\n`);
+  await writeFile(`${base}.md`, `${comment}\n`);
+  io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : `${comment}\n`);
+  io.stderr(`Plan written to ${base}.md and ${base}.json\n`);
+  return 0;
+}
+
+async function online(
+  settings: Settings,
+  templates: TemplateBodies,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   // Progress goes to stderr so that stdout holds only the result (and --json stays parseable).
   const log = consoleLogger({ debug: Boolean(io.env.MWAA_DEPLOY_DEBUG), info: io.stderr });
   const session = await openSession(settings, {
@@ -101,6 +135,14 @@ async function onlineRun(settings: Settings, json: boolean, io: CliIo): Promise<
       },
       session,
       templates,
+      {
+        // Deploy applies the same destructive-change policy as the action, before executing.
+        onPlan: async (plan) => {
+          const violation =
+            settings.mode === 'deploy' ? policyViolation(plan, settings, templates) : undefined;
+          if (violation) throw new Error(violation);
+        },
+      },
     );
   } finally {
     process.off('SIGINT', abort);
@@ -108,11 +150,13 @@ async function onlineRun(settings: Settings, json: boolean, io: CliIo): Promise<
   }
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    if (result.plan)
-      io.stdout(
-        `${renderPlanText(result.plan, { mode: settings.mode, maskAccount: settings.maskAccountId })}\n`,
-      );
+    if (result.plan) io.stdout(`${renderPlanText(result.plan, renderContext(settings))}\n`);
     if (result.verify) io.stdout(`${formatVerifyReport(result.verify)}\n`);
   }
-  return result.verify && !result.verify.ok ? 1 : 0;
+  const blocked =
+    result.plan && settings.mode === 'plan'
+      ? policyViolation(result.plan, settings, templates)
+      : undefined;
+  if (blocked) io.stderr(`${blocked}\n`);
+  return (result.verify && !result.verify.ok) || blocked ? 1 : 0;
 }
