@@ -5,7 +5,7 @@ import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
-import { activeResources, evaluateConditions, parseTemplate } from '../templates/index.js';
+import { summarizeStack } from '../stacks/summary.js';
 import type { EngineContext } from './context.js';
 import { operationTimeoutMs, runScopedName } from './context.js';
 import { additionsFrom, parameterChanges, toResourceChange } from './convert.js';
@@ -118,13 +118,7 @@ function templatePlan(
   warnings: string[],
   recreate: boolean,
 ): PlannedStack {
-  const template = parseTemplate(spec.templateBody);
-  const given = Object.fromEntries(spec.parameters.map((p) => [p.key, p.value ?? `{{${p.key}}}`]));
-  const conditions = evaluateConditions(template, given, {
-    region: ctx.settings.region,
-    accountId: '{{AWS::AccountId}}',
-    stackName: spec.name,
-  });
+  const { resources } = summarizeStack(spec, ctx.settings);
   return {
     spec,
     state,
@@ -138,7 +132,7 @@ function templatePlan(
       source: 'template',
       templateSource: spec.templateSource,
       parameters: parameterChanges(spec.parameters, recreate ? undefined : state.stack?.Parameters),
-      changes: additionsFrom(activeResources(template, conditions)),
+      changes: additionsFrom(resources),
       warnings,
     },
   };
