@@ -93,6 +93,35 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(second.outputs['plan-fingerprint']).toBe(first.outputs['plan-fingerprint']);
   });
 
+  it('finds its comment on the third page of 250 and updates it, through a secondary rate limit', async () => {
+    gh.seedComments(
+      'octo',
+      'infra',
+      7,
+      Array.from({ length: 210 }, (_, i) => `comment ${i}`),
+    );
+    expect((await planOnPr()).code).toBe(0);
+    gh.seedComments(
+      'octo',
+      'infra',
+      7,
+      Array.from({ length: 40 }, (_, i) => `later ${i}`),
+    );
+    const ours = () =>
+      gh.comments('octo', 'infra', 7).filter((c) => c.body.startsWith('<!-- mwaa-deploy'));
+    expect(ours()).toHaveLength(1);
+    gh.addFault({ route: 'update-comment', kind: 'secondary-rate-limit', times: 1, retryAfter: 1 });
+    const again = await planOnPr({ 'bucket-name': 'orders-dags' });
+    expect(again.stdout).not.toMatch(/::error::/);
+    expect(again.code).toBe(0);
+    expect(ours()).toHaveLength(1);
+    const lists = gh.calls.filter((c) => c.route === 'list-comments' && c.method === 'GET');
+    expect(lists.some((c) => c.query.page === '3')).toBe(true);
+    expect(gh.calls.filter((c) => c.route === 'update-comment').map((c) => c.status)).toEqual([
+      403, 200,
+    ]);
+  });
+
   it('fails a destructive plan after posting its comment, unless allowed', async () => {
     expect(
       (await runAction({ inputs: inputs('deploy', { comment: 'never' }), env: aws.env() })).code,
