@@ -6,6 +6,7 @@ import { runMode } from '../engine/run.js';
 import { openSession } from '../engine/session.js';
 import { planFingerprint } from '../plan/fingerprint.js';
 import type { PlanFingerprint } from '../plan/fingerprint.js';
+import { planHasChanges } from '../plan/model.js';
 import type { Plan } from '../plan/model.js';
 import { readGitHubContext } from '../publish/github-context.js';
 import { publishResult } from '../publish/publish.js';
@@ -63,8 +64,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         if (settings.mode === 'deploy') {
           const violation = policyViolation(plan, settings, templates);
           if (violation) throw new DestructivePlanError(violation);
-          if (settings.requireReviewedPlan)
+          // A plan without changes executes nothing, so there is nothing to have reviewed
+          // (and on-change comments are not posted for it).
+          if (settings.requireReviewedPlan && planHasChanges(plan)) {
             await review.assertReviewed(planned.fingerprint, stackNames(settings));
+          }
         }
       },
     });

@@ -190,6 +190,19 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(marker?.fields.status).toBe('applied');
   });
 
+  it('needs no reviewed plan for a deploy that changes nothing', async () => {
+    expect(
+      (await runAction({ inputs: inputs('deploy', { comment: 'never' }), env: aws.env() })).code,
+    ).toBe(0);
+    const run = await runAction({
+      inputs: inputs('deploy', { 'require-reviewed-plan': 'true' }),
+      env: { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'd'.repeat(40) },
+    });
+    expect(run.stdout).not.toMatch(/::error::/);
+    expect(run.code).toBe(0);
+    expect(run.outputs['has-changes']).toBe('false');
+  });
+
   it('refuses to deploy when the commit has no reviewed plan', async () => {
     const run = await runAction({
       inputs: inputs('deploy', { 'require-reviewed-plan': 'true' }),
