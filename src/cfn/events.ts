@@ -4,12 +4,20 @@ import { isStackMissingError, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
 /**
+ * Events can appear out of order: an event may be listed with a time before events already
+ * read (AWS records them as resources report, and paging is not a snapshot). So a poll reads
+ * back to a little before the previous poll began, not just to the first event it has seen.
+ */
+const REORDER_MS = 60_000;
+
+/**
  * Follows the events of one stack operation. DescribeStackEvents answers newest first and
- * paginated; a poll reads pages only until it reaches an event it has seen or one older than
- * the operation, so a long history costs one page per poll.
+ * paginated; a poll reads pages until it reaches events older than the previous poll (less
+ * the reorder margin) or than the operation, so a long history costs a page or two per poll.
  */
 export class EventFollower {
   private readonly seen = new Set<string>();
+  private previousPoll?: number;
   /** Every event of this operation so far, oldest first. */
   readonly events: StackEvent[] = [];
 
@@ -20,10 +28,14 @@ export class EventFollower {
     private readonly since: Date,
     /** The operation's ClientRequestToken: events caused by others are skipped. */
     private readonly token?: string,
+    /** The runner's clock, to know when the previous poll began. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Reads the events that appeared since the last call, oldest first. */
   async poll(): Promise<StackEvent[]> {
+    const started = this.now();
+    const floor = Math.max(this.since.getTime(), (this.previousPoll ?? 0) - REORDER_MS);
     const fresh: StackEvent[] = [];
     let nextToken: string | undefined;
     do {
@@ -37,25 +49,30 @@ export class EventFollower {
         if (isStackMissingError(error)) return [];
         throw wrapAwsError(`Could not read the events of stack ${this.stack}`, error);
       }
-      let reachedKnown = false;
+      let reachedOld = false;
       for (const event of page.StackEvents ?? []) {
+        if (event.Timestamp && event.Timestamp.getTime() < floor) {
+          reachedOld = true;
+          break;
+        }
         const id =
           event.EventId ??
           `${event.LogicalResourceId}:${event.ResourceStatus}:${event.Timestamp?.toISOString()}`;
-        if (this.seen.has(id) || (event.Timestamp && event.Timestamp < this.since)) {
-          reachedKnown = true;
-          break;
-        }
+        if (this.seen.has(id)) continue;
         this.seen.add(id);
         // Events of this operation carry its token; the REVIEW_IN_PROGRESS event of the change
         // set and the events of other runs do not.
         if (this.token && event.ClientRequestToken !== this.token) continue;
         fresh.push(event);
       }
-      nextToken = reachedKnown ? undefined : page.NextToken;
+      nextToken = reachedOld ? undefined : page.NextToken;
     } while (nextToken);
+    this.previousPoll = started;
+    // Oldest first; a stable sort keeps AWS's order for events of the same time.
     fresh.reverse();
+    fresh.sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
     this.events.push(...fresh);
+    this.events.sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
     return fresh;
   }
 

@@ -58,6 +58,7 @@ export async function waitForStack(
     id,
     new Date(target.startedAt - CLOCK_SKEW_MS),
     target.token,
+    () => clock.now(),
   );
   let lastProgress = '';
   try {
@@ -82,7 +83,10 @@ export async function waitForStack(
         what: `stack ${target.stackName}`,
         signal: options.signal,
       },
-    ).then(({ stack, status }) => {
+    ).then(async ({ stack, status }) => {
+      // The operation may have ended between this poll's events and its status read: read the
+      // events once more, so the last ones are logged and the root cause is among them.
+      for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
       if (SUCCESS.has(status)) return stack;
       const cause = follower.firstFailure();
       const reason = cause
