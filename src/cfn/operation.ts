@@ -61,20 +61,29 @@ export async function waitForStack(
     () => clock.now(),
   );
   let lastProgress = '';
+  const logEvents = async () => {
+    for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
+  };
+  // One line per change: status, resources done of total, elapsed time.
+  const progress = (status: string) => {
+    const elapsed = Math.round((clock.now() - target.startedAt) / 1000);
+    const done = Math.min(follower.finishedResources().size, target.totalResources ?? 0);
+    const line = target.totalResources
+      ? `${target.stackName}: ${status}, ${done}/${target.totalResources} resources done, ${elapsed} s`
+      : `${target.stackName}: ${status}, ${elapsed} s`;
+    if (line !== lastProgress) log.info(line);
+    lastProgress = line;
+  };
   try {
     return await pollUntil(
       async () => {
-        for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
+        await logEvents();
         const state = await readStackState(cfn, id);
-        const elapsed = Math.round((clock.now() - target.startedAt) / 1000);
-        const done = follower.finishedResources().size;
-        const progress = target.totalResources
-          ? `${target.stackName}: ${state.status}, ${Math.min(done, target.totalResources)}/${target.totalResources} resources done, ${elapsed} s`
-          : `${target.stackName}: ${state.status}, ${elapsed} s`;
-        if (progress !== lastProgress) log.info(progress);
-        lastProgress = progress;
         if (state.kind === 'missing') return { stack: undefined, status: 'DELETE_COMPLETE' };
-        if (state.kind === 'busy') return undefined;
+        if (state.kind === 'busy') {
+          progress(state.status);
+          return undefined;
+        }
         return { stack: state.stack, status: state.status };
       },
       {
@@ -86,7 +95,8 @@ export async function waitForStack(
     ).then(async ({ stack, status }) => {
       // The operation may have ended between this poll's events and its status read: read the
       // events once more, so the last ones are logged and the root cause is among them.
-      for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
+      await logEvents();
+      progress(status);
       if (SUCCESS.has(status)) return stack;
       const cause = follower.firstFailure();
       const reason = cause
