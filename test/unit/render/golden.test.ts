@@ -1,8 +1,14 @@
 /** Golden tests of both renderers, one plan per situation, plus what each must say. */
-import { renderPlanMarkdown, renderPlanText } from '../../../src/render/index.js';
+import {
+  COMMENT_LIMIT,
+  COMMENT_RESERVE,
+  renderForComment,
+  renderPlanMarkdown,
+  renderPlanText,
+} from '../../../src/render/index.js';
 import { runContext } from './factories.js';
 import { expectGolden } from './golden.js';
-import { SCENARIOS } from './scenarios.js';
+import { COMMENT_SCENARIOS, SCENARIOS } from './scenarios.js';
 
 type Name = keyof typeof SCENARIOS;
 const md = (name: Name) => renderPlanMarkdown(SCENARIOS[name](), runContext());
@@ -12,6 +18,17 @@ describe.each(Object.keys(SCENARIOS) as Name[])('%s', (name) => {
   test('markdown matches its golden file', () => expectGolden(`${name}.md`, md(name)));
   test('text matches its golden file', () => expectGolden(`${name}.txt`, text(name)));
 });
+
+describe.each(Object.keys(COMMENT_SCENARIOS) as (keyof typeof COMMENT_SCENARIOS)[])(
+  '%s',
+  (name) => {
+    test('the PR comment matches its golden file', () =>
+      expectGolden(
+        `${name}.comment.md`,
+        renderForComment(COMMENT_SCENARIOS[name](), runContext()),
+      ));
+  },
+);
 
 describe('what each plan says', () => {
   test('a new environment: all additions, VPC-dependent values known after deploy', () => {
@@ -100,5 +117,50 @@ describe('what each plan says', () => {
     expect(out).not.toContain('**Resources**');
     expect(out).not.toContain('mermaid');
     expect(text('no-changes')).toContain('No changes.');
+  });
+
+  test('a CIDR change replaces the subnet, names the parameter that caused it, and may replace what refers to it', () => {
+    const out = md('cidr-change');
+    expect(out).toContain('🛑 **Destructive: 2 changes (0 to add, 2 to modify, 0 to remove)');
+    expect(out).toMatch(
+      /\[!CAUTION\][^]*\*\*PrivateSubnet1 \(AWS::EC2::Subnet\) in stack analytics-vpc\*\* is replaced: an MWAA environment cannot move to other subnets/,
+    );
+    expect(out).toMatch(/\[!WARNING\][^]*PrivateSubnet1RouteTableAssociation[^]*may be replaced/);
+    expect(out).toContain('| PrivateSubnet1CIDR | 10.192.20.0/24 | 10.192.30.0/24 |');
+    expect(out).toContain('5 unchanged parameters not shown.');
+    expect(out).toContain('| ± replace ⚠️ | PrivateSubnet1 | AWS::EC2::Subnet | True |');
+    // CloudFormation reports the change once per cause; one row, naming the parameter.
+    expect(out).toContain(
+      '| CidrBlock | 10.192.20.0/24 | 10.192.30.0/24 | Always | parameter PrivateSubnet1CIDR |',
+    );
+    expect(out).toContain(
+      '| ± may replace | PrivateSubnet1RouteTableAssociation | AWS::EC2::SubnetRouteTableAssociation | Conditional |',
+    );
+    expect(out).toMatch(
+      /\| SubnetId \| subnet-0a1b2c3d4e5f60718 \| .* \| Always \| resource PrivateSubnet1 \|/,
+    );
+    expect(out).toMatch(/### analytics-prerequisites \(prerequisites\)\n\n[^\n]+\n\nNo changes\./);
+    expect(text('cidr-change')).toMatch(
+      /^!! PrivateSubnet1 \(AWS::EC2::Subnet\) in stack analytics-vpc is replaced/m,
+    );
+  });
+
+  test('a huge plan is shortened to fit a comment, keeping the verdict, the warnings and the counts', () => {
+    const out = renderForComment(COMMENT_SCENARIOS.huge(), runContext());
+    expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT - COMMENT_RESERVE);
+    expect(out).toContain(
+      '🛑 **Destructive: 1500 changes (1020 to add, 475 to modify, 5 to remove); 9 of them remove or replace a resource.**',
+    );
+    for (const id of ['IsolatedSubnet4', 'LegacyLogGroup5'])
+      expect(out).toMatch(new RegExp(`> - \\*\\*${id} \\(`));
+    expect(out).toContain('| analytics-vpc | UPDATE&#95;COMPLETE | update | 420 | 204 | 0 | 4 |');
+    expect(out).toContain(
+      '| analytics-prerequisites | UPDATE&#95;COMPLETE | update | 600 | 271 | 5 | 0 |',
+    );
+    expect(out).toMatch(
+      /> This comment is shortened to fit GitHub's size limit for comments; left out: \d+ property details, \d+ resource rows\./,
+    );
+    expect(out).toMatch(/\| … \| \d+ more not shown \(see the job summary\) \| \| \|/);
+    expect(out).toMatch(/<sub>mwaa-deploy · plan made .*<\/sub>$/);
   });
 });
