@@ -111,7 +111,15 @@ export function fit(
     if (total <= limit) break;
   }
   let text = assemble(parts, dropped, counts, trimNote);
-  if (measure(text) > limit) text = hardCut(text, limit, measure, trimNote(counts));
+  // The hard cut adds the note itself: assemble without it, or it would appear twice.
+  if (measure(text) > limit) {
+    text = hardCut(
+      assemble(parts, dropped, counts, () => ''),
+      limit,
+      measure,
+      trimNote(counts),
+    );
+  }
   return { text, dropped: counts, trimmed: true };
 }
 

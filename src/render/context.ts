@@ -7,6 +7,7 @@ import { analyzePlan } from '../plan/analysis.js';
 import type { PlanAnalysis } from '../plan/analysis.js';
 import type { TemplateFacts } from '../plan/analysis-template.js';
 import type { Plan } from '../plan/model.js';
+import { normalizePlan } from './normalize.js';
 import { noEchoKeys, noEchoValues, scrubPlan, secretScrubber } from './scrub.js';
 
 export interface RenderContext {
@@ -57,7 +58,7 @@ export function prepareRender(plan: Plan, ctx: RenderContext): Prepared {
     ...(ctx.maskAccount && plan.accountId ? [plan.accountId] : []),
   ];
   const scrub = secretScrubber(secrets);
-  const clean = scrubPlan(plan, keys, scrub);
+  const clean = scrubPlan(normalizePlan(plan), keys, scrub);
   const retained = Object.fromEntries(
     Object.entries(ctx.templates ?? {}).flatMap(([stack, t]) =>
       t.retained ? [[stack, t.retained]] : [],

@@ -24,7 +24,14 @@ const keep = (...lines: string[]): Part[] => lines.map((text) => ({ text, tier: 
 
 /** An http(s) URL that is safe inside `[text](url)`, or undefined. */
 export function safeUrl(url: string | undefined): string | undefined {
-  if (url === undefined || !/^https?:\/\/[^\s<>"'`\\]+$/.test(url)) return undefined;
+  // No spaces, quotes, angle brackets, backslashes, control or bidi characters: the URL is
+  // printed as it is, in markdown and on terminals.
+  if (
+    url === undefined ||
+    !/^https?:\/\/[^\s<>"'`\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+$/.test(url)
+  ) {
+    return undefined;
+  }
   return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 

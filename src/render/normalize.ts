@@ -1,0 +1,67 @@
+import type { Plan, PropertyChange, ResourceChange, StackPlan } from '../plan/model.js';
+import { truncate } from './escape.js';
+
+/** Longest name, status or reason shown in the parts of a rendering that are always kept. */
+const NAME_MAX = 200;
+const TEXT_MAX = 2_000;
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
+const text = (value: unknown, max: number): string => truncate(String(value ?? ''), max);
+const optional = (value: unknown, max: number): string | undefined =>
+  value === undefined || value === null ? undefined : text(value, max);
+
+function detail(d: PropertyChange): PropertyChange {
+  return {
+    ...d,
+    attribute: text(d.attribute, NAME_MAX),
+    requiresRecreation: oneOf(d.requiresRecreation, ['Never', 'Conditionally', 'Always'] as const),
+  };
+}
+
+function change(c: ResourceChange): ResourceChange {
+  return {
+    ...c,
+    action: oneOf(c.action, ['Add', 'Modify', 'Remove', 'Import', 'Dynamic'] as const) ?? 'Dynamic',
+    logicalId: text(c.logicalId, NAME_MAX),
+    type: text(c.type, NAME_MAX),
+    replacement: oneOf(c.replacement, ['True', 'False', 'Conditional'] as const),
+    scope: Array.isArray(c.scope) ? c.scope.map((x) => text(x, NAME_MAX)) : [],
+    details: Array.isArray(c.details) ? c.details.map(detail) : [],
+  };
+}
+
+function stack(s: StackPlan): StackPlan {
+  return {
+    ...s,
+    role: oneOf(s.role, ['vpc', 'prerequisites'] as const) ?? 'prerequisites',
+    stackName: text(s.stackName, NAME_MAX),
+    status: text(s.status, NAME_MAX),
+    action: oneOf(s.action, ['create', 'update', 'none'] as const) ?? 'update',
+    source: oneOf(s.source, ['change-set', 'template'] as const) ?? 'change-set',
+    templateSource: text(s.templateSource, NAME_MAX),
+    parameters: Array.isArray(s.parameters) ? s.parameters : [],
+    changes: Array.isArray(s.changes) ? s.changes.map(change) : [],
+    warnings: Array.isArray(s.warnings) ? s.warnings.map((w) => text(w, TEXT_MAX)) : [],
+  };
+}
+
+/**
+ * A plan made safe to render whatever its origin (a plan file can come from anywhere): fields
+ * with a fixed set of values keep only those values, and the names, statuses and notes that
+ * every rendering keeps whole are bounded, so none of them can push the verdict out of a comment.
+ */
+export function normalizePlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    environmentName: text(plan.environmentName, NAME_MAX),
+    region: text(plan.region, NAME_MAX),
+    accountId: optional(plan.accountId, NAME_MAX),
+    createdAt: text(plan.createdAt, NAME_MAX),
+    keyMode: text(plan.keyMode, NAME_MAX),
+    stacks: Array.isArray(plan.stacks) ? plan.stacks.map(stack) : [],
+    warnings: Array.isArray(plan.warnings) ? plan.warnings.map((w) => text(w, TEXT_MAX)) : [],
+  };
+}
