@@ -28,6 +28,7 @@ export function safeUrl(url: string | undefined): string | undefined {
   // printed as it is, in markdown and on terminals.
   if (
     url === undefined ||
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     !/^https?:\/\/[^\s<>"'`\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+$/.test(url)
   ) {
     return undefined;
