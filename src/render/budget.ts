@@ -37,6 +37,8 @@ export interface Part {
   readonly endOf?: RowGroup;
   /** Placeholder (its text unused) for the note saying the document is shortened. */
   readonly trimNote?: true;
+  /** Dropped last within its tier: e.g. the row of a destructive change. */
+  readonly important?: true;
 }
 
 /** How many parts of each droppable tier were left out. */
@@ -103,6 +105,11 @@ export function fit(
     for (let i = parts.length - 1; i >= 0; i--) if (parts[i]?.tier === tier) candidates.push(i);
     if (tier === Tier.DETAILS)
       candidates.sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
+    // Routine parts go before important ones (the rows of destructive changes stay longest);
+    // the sort is stable, so the order within each kind is kept.
+    candidates.sort(
+      (a, b) => Number(parts[a]?.important ?? false) - Number(parts[b]?.important ?? false),
+    );
     for (const i of candidates) {
       if (total <= limit) break;
       drop(i);

@@ -160,6 +160,9 @@ export function stackParts(
     parts.push({
       tier: Tier.ROWS,
       group,
+      ...(flag || kind === 'remove' || kind === 'replace' || kind === 'maybe-replace'
+        ? { important: true as const }
+        : {}),
       text: `| ${SYMBOL[kind]} ${ACTION_WORD[kind]}${flag} | ${escapeCell(c.logicalId)} | ${escapeCell(c.type)} | ${c.replacement && c.action === 'Modify' ? c.replacement : ''} |`,
     });
   }
