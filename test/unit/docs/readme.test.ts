@@ -1,0 +1,265 @@
+/**
+ * The docs cannot drift from the code: the README's input and output tables are what action.yml
+ * gives, every input is a CLI flag, and every workflow snippet (in the README and in
+ * .github/workflows) and every command line in the README only uses what exists.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { parseAction, renderReadme } from '../../../scripts/docs.mjs';
+import { COMMANDS, parseCliArgs, usage } from '../../../src/cli/args.js';
+import * as library from '../../../src/index.js';
+import { INPUT_DEFAULTS } from '../../../src/settings/index.js';
+
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+const readme = read('README.md');
+const actionText = read('action.yml');
+const action = parseAction(actionText);
+const inputNames = Object.keys(action.inputs);
+const outputNames = Object.keys(action.outputs);
+
+interface CodeBlock {
+  readonly lang: string;
+  readonly text: string;
+  /** 1-based line of the opening fence, for messages. */
+  readonly line: number;
+}
+
+/** Fenced code blocks of a markdown text (``` fences, as this README uses). */
+function codeBlocks(markdown: string): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  const fence = /^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
+  for (const match of markdown.matchAll(fence)) {
+    blocks.push({
+      lang: match[1] ?? '',
+      text: match[2] ?? '',
+      line: markdown.slice(0, match.index).split('\n').length,
+    });
+  }
+  return blocks;
+}
+
+interface ActionStep {
+  readonly where: string;
+  readonly id?: string;
+  readonly with: Record<string, unknown>;
+}
+
+/** Steps that run this action: `uses: <owner>/mwaa-deploy@<ref>` or, in this repo, `uses: ./`. */
+function actionSteps(document: unknown, where: string): ActionStep[] {
+  const steps: ActionStep[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const uses = record.uses;
+    if (typeof uses === 'string' && (/(^|\/)mwaa-deploy(@|$)/.test(uses) || uses === './')) {
+      steps.push({
+        where,
+        ...(typeof record.id === 'string' ? { id: record.id } : {}),
+        with: (record.with ?? {}) as Record<string, unknown>,
+      });
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(document);
+  return steps;
+}
+
+/** `steps.<id>.outputs.<name>` references in a text. */
+function outputReferences(text: string): { id: string; name: string }[] {
+  return [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].map((m) => ({
+    id: m[1] ?? '',
+    name: m[2] ?? '',
+  }));
+}
+
+/** The YAML snippets of the README and the repository's workflows, parsed. */
+function workflowDocuments(): { where: string; text: string; document: unknown }[] {
+  const documents = codeBlocks(readme)
+    .filter((b) => b.lang === 'yaml' || b.lang === 'yml')
+    .map((b) => ({ where: `README.md line ${b.line}`, text: b.text, document: load(b.text) }));
+  const dir = new URL('.github/workflows/', root);
+  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    documents.push({ where: `.github/workflows/${file}`, text, document: load(text) });
+  }
+  return documents;
+}
+
+/** The first line where two texts differ, for a message a person can act on. */
+function firstDifference(actual: string, expected: string): string {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (a[i] !== e[i]) {
+      return `line ${i + 1}:\n  README.md:  ${a[i] ?? '(end of file)'}\n  generated:  ${e[i] ?? '(end of file)'}`;
+    }
+  }
+  return 'no line differs (line endings?)';
+}
+
+describe('README.md and action.yml', () => {
+  it('has the inputs and outputs tables generated from action.yml', async () => {
+    const expected = await renderReadme(readme, actionText);
+    if (expected !== readme) {
+      throw new Error(
+        'README.md differs from what action.yml generates: run `npm run docs` (and commit README.md).\n' +
+          `First difference at ${firstDifference(readme, expected)}`,
+      );
+    }
+  });
+
+  it('lists every input and output in its tables', () => {
+    const section = (name: string) =>
+      readme.slice(
+        readme.indexOf(`<!-- ${name}:start -->`),
+        readme.indexOf(`<!-- ${name}:end -->`),
+      );
+    for (const name of inputNames) expect(section('inputs')).toContain(`| \`${name}\``);
+    for (const name of outputNames) expect(section('outputs')).toContain(`| \`${name}\``);
+  });
+
+  it('starts with the two commands CI and users rely on', () => {
+    const first = codeBlocks(readme)[0];
+    expect(first?.lang).toBe('sh');
+    expect(first?.text).toBe(
+      'node dist/cli/index.js plan --offline     # the main job on a built-in example, no AWS account needed\n' +
+        'npm ci && npm test                        # the tests\n',
+    );
+  });
+});
+
+describe('the CLI and action.yml', () => {
+  it('has a flag in the help for every input (mode is the command)', () => {
+    const help = usage(INPUT_DEFAULTS);
+    const missing = inputNames.filter((n) => n !== 'mode' && !help.includes(`--${n} `));
+    expect(missing).toEqual([]);
+    for (const mode of ['plan', 'deploy', 'verify']) {
+      expect(COMMANDS as readonly string[]).toContain(mode);
+      expect(help).toContain(mode);
+    }
+  });
+
+  it('accepts every input as a flag, and knows no input action.yml lacks', () => {
+    for (const name of inputNames.filter((n) => n !== 'mode')) {
+      expect(parseCliArgs(['plan', `--${name}`, 'x']).inputs[name]).toBe('x');
+    }
+    expect(Object.keys(INPUT_DEFAULTS).sort()).toEqual([...inputNames].sort());
+  });
+
+  it('accepts every command line the README shows', () => {
+    const lines = codeBlocks(readme)
+      .filter((b) => b.lang === 'sh' || b.lang === 'bash' || b.lang === 'shell')
+      .flatMap((b) => b.text.replace(/\\\n\s*/g, ' ').split('\n'));
+    const commands = lines
+      .map((l) => l.replace(/\s#.*$/, '').trim())
+      .map(
+        (l) =>
+          /(?:^|\s)(?:node dist\/cli\/index\.js|npx mwaa-deploy|mwaa-deploy)\s+(.*)$/.exec(l)?.[1],
+      )
+      .filter((rest): rest is string => rest !== undefined);
+    expect(commands.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const rest of commands) {
+      // Up to a pipe, redirection or next command; the README's command lines quote nothing.
+      const argv = (rest.split(/\s(?:\|\|?|&&|;|\d?>)/)[0] ?? '').split(/\s+/).filter(Boolean);
+      try {
+        parseCliArgs(argv);
+      } catch (error) {
+        problems.push(`${argv.join(' ')}: ${(error as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('workflow snippets (README.md and .github/workflows)', () => {
+  const documents = workflowDocuments();
+
+  it('are YAML and include steps that run this action', () => {
+    const steps = documents.flatMap((d) => actionSteps(d.document, d.where));
+    expect(steps.length).toBeGreaterThan(0);
+  });
+
+  it('only give inputs that action.yml declares, with valid modes, and every required one', () => {
+    const required = inputNames.filter((n) => action.inputs[n]?.required === true);
+    const problems: string[] = [];
+    for (const { where, document } of documents) {
+      for (const step of actionSteps(document, where)) {
+        for (const key of Object.keys(step.with)) {
+          if (!inputNames.includes(key)) problems.push(`${where}: unknown input '${key}'`);
+        }
+        for (const key of required) {
+          if (!(key in step.with)) problems.push(`${where}: required input '${key}' missing`);
+        }
+        const mode = step.with.mode;
+        if (mode !== undefined && !['plan', 'deploy', 'verify'].includes(String(mode))) {
+          problems.push(`${where}: mode '${String(mode)}' is not plan, deploy or verify`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('only read outputs that action.yml declares, from steps that run this action', () => {
+    const problems: string[] = [];
+    for (const { where, text, document } of documents) {
+      const ids = new Set(
+        actionSteps(document, where)
+          .map((s) => s.id)
+          .filter((id) => id !== undefined),
+      );
+      for (const ref of outputReferences(text)) {
+        if (ids.has(ref.id) && !outputNames.includes(ref.name)) {
+          problems.push(`${where}: steps.${ref.id}.outputs.${ref.name} is not an output`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the library example', () => {
+  it('imports only what the package exports', () => {
+    const imports = codeBlocks(readme)
+      .filter((b) => b.lang === 'ts' || b.lang === 'js')
+      .flatMap((b) => [...b.text.matchAll(/import\s*{([^}]*)}\s*from\s*'mwaa-deploy'/g)])
+      .flatMap((m) => (m[1] ?? '').split(','))
+      .map((name) => name.trim().replace(/^type\s+/, ''))
+      .filter((name) => name !== '');
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((name) => !(name in library))).toEqual([]);
+  });
+});
+
+describe('README.md links', () => {
+  it('point at files that exist', () => {
+    const links = [...readme.matchAll(/\]\((?!https?:|#|mailto:)([^)\s]+)\)/g)].map(
+      (m) => (m[1] ?? '').split('#')[0] ?? '',
+    );
+    const missing = links.filter((path) => {
+      try {
+        readFileSync(new URL(path, root));
+        return false;
+      } catch (error) {
+        // A directory is a fine target too.
+        return (error as NodeJS.ErrnoException).code !== 'EISDIR';
+      }
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('CHANGELOG.md', () => {
+  it('has a section for the version in package.json', () => {
+    const pkg = JSON.parse(read('package.json')) as { version: string };
+    expect(read('CHANGELOG.md')).toMatch(
+      new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'),
+    );
+  });
+});
