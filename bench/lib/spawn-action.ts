@@ -1,0 +1,101 @@
+/**
+ * Runs the bundled action (dist/index.js) as the runner does, like test/support/runner, but
+ * timed: when the process was spawned and when it exited (on this process's clock, the same
+ * one the fake AWS stamps its calls with), and optionally its peak memory.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseOutputFile } from '../../test/support/runner/run-action.js';
+
+const USAGE_PRELOAD = new URL('./usage-at-exit.js', import.meta.url);
+
+export interface TimedRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  /** Date.now() just before spawn and when the process exited. */
+  readonly spawnedAt: number;
+  readonly exitedAt: number;
+  /** Peak resident set size and CPU time (user + system) of the action's process, when asked for. */
+  readonly maxRssKiB?: number;
+  readonly cpuMs?: number;
+}
+
+export interface TimedRunOptions {
+  readonly node: string;
+  readonly bundle: string;
+  readonly cwd: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Record peak memory and CPU time with a preloaded module (adds a few ms of start-up). */
+  readonly measureMemory?: boolean;
+  readonly timeoutMs?: number;
+}
+
+export async function runTimed(options: TimedRunOptions): Promise<TimedRun> {
+  const temp = await mkdtemp(join(tmpdir(), 'mwaa-deploy-bench-'));
+  const outputFile = join(temp, 'output');
+  const summaryFile = join(temp, 'summary');
+  const usageFile = join(temp, 'usage.json');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: temp,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(temp, 'runner-temp'),
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REPOSITORY: 'octo/infra',
+    GITHUB_SHA: 'f'.repeat(40),
+    AWS_SUPPRESS_NODE_VERSION_WARNING: '1',
+    ...(options.measureMemory ? { BENCH_USAGE_FILE: usageFile } : {}),
+    ...options.env,
+  };
+  // The runner upper-cases the name and keeps hyphens: INPUT_ROLE-TO-ASSUME.
+  for (const [name, value] of Object.entries(options.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  const args = options.measureMemory
+    ? ['--import', USAGE_PRELOAD.href, options.bundle]
+    : [options.bundle];
+  const spawnedAt = Date.now();
+  const child = spawn(options.node, args, {
+    env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
+  let exitedAt = 0;
+  child.on('exit', () => (exitedAt = Date.now()));
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  clearTimeout(timeout);
+  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
+  let usage: { maxRssKiB: number; cpuMs: number } | undefined;
+  if (options.measureMemory) {
+    try {
+      usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+    } catch {
+      // The process died before its exit handler ran.
+    }
+  }
+  await rm(temp, { recursive: true, force: true });
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs,
+    spawnedAt,
+    exitedAt,
+    ...(usage ? { maxRssKiB: usage.maxRssKiB, cpuMs: usage.cpuMs } : {}),
+  };
+}
