@@ -7,7 +7,7 @@ import { errorMessage } from '../shared/errors.js';
 export interface Cancellation {
   readonly signal: AbortSignal;
   /** The failure message for a run stopped by cancellation. */
-  describe(error: unknown): string;
+  describe(error: unknown, mode?: string): string;
   dispose(): void;
 }
 
@@ -22,10 +22,16 @@ export function cancellation(): Cancellation {
   for (const [name, handler] of handlers) process.on(name, handler);
   return {
     signal: controller.signal,
-    describe: (error: unknown) =>
+    describe: (error: unknown, mode?: string) =>
       `${errorMessage(controller.signal.reason)}` +
-      (error === controller.signal.reason ? '' : ` Stopped with: ${errorMessage(error)}.`) +
-      ' A stack operation that had already started keeps running in AWS; the next run waits for it.',
+      (error === controller.signal.reason
+        ? ''
+        : /^waiting for /.test(errorMessage(error))
+          ? ` Stopped while ${errorMessage(error)}.`
+          : ` Stopped with: ${errorMessage(error)}.`) +
+      (mode === 'plan'
+        ? ' The plan removed the change sets it had made; nothing was executed.'
+        : ' A stack operation that had already started keeps running in AWS; the next run waits for it.'),
     dispose: () => {
       for (const [name, handler] of handlers) process.off(name, handler);
     },

@@ -1,13 +1,15 @@
 import * as core from '@actions/core';
+import { neutraliseCommands } from '../render/escape.js';
 import type { Logger } from '../shared/logger.js';
 
 /** The engine's logger backed by the runner: warnings and errors become annotations. */
 export function actionsLogger(): Logger {
   return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    error: (m) => core.error(m),
+    // The last guard: no line of a message can pass for a workflow command.
+    debug: (m) => core.debug(neutraliseCommands(m)),
+    info: (m) => core.info(neutraliseCommands(m)),
+    warning: (m) => core.warning(neutraliseCommands(m)),
+    error: (m) => core.error(neutraliseCommands(m)),
     group: (name, fn) => core.group(name, fn),
   };
 }

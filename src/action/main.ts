@@ -11,7 +11,7 @@ import type { Plan } from '../plan/model.js';
 import { readGitHubContext } from '../publish/github-context.js';
 import { publishResult } from '../publish/publish.js';
 import { renderContextFor } from '../publish/render-context.js';
-import { renderPlanText } from '../render/index.js';
+import { neutraliseCommands, renderPlanText } from '../render/index.js';
 import { loadSettings } from '../settings/index.js';
 import type { Settings } from '../settings/types.js';
 import { systemClock } from '../shared/clock.js';
@@ -31,8 +31,12 @@ import { PullRequestReview } from './review.js';
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = cancellation();
+  let mode: string | undefined;
   try {
     const settings = loadSettings((name) => core.getInput(name), env);
+    // Masked before anything can print it (an HTTP error may quote the Authorization header).
+    if (settings.githubToken) core.setSecret(settings.githubToken);
+    mode = settings.mode;
     const templates = await readTemplates(settings);
     const github = await readGitHubContext(env).catch(() => undefined);
     const log = actionsLogger();
@@ -86,7 +90,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       throw new Error('The deployed stacks do not meet what MWAA needs (see the checks above).');
     }
   } catch (error) {
-    core.setFailed(cancel.signal.aborted ? cancel.describe(error) : errorMessage(error));
+    core.setFailed(
+      neutraliseCommands(
+        cancel.signal.aborted ? cancel.describe(error, mode) : errorMessage(error),
+      ),
+    );
   } finally {
     cancel.dispose();
   }

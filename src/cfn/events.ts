@@ -1,5 +1,6 @@
 import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
+import { escapeTerminal } from '../render/escape.js';
 import { isStackMissingError, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
@@ -105,5 +106,9 @@ export class EventFollower {
 export function formatEvent(e: StackEvent): string {
   const time = e.Timestamp ? e.Timestamp.toISOString().slice(11, 19) : '--:--:--';
   const reason = e.ResourceStatusReason ? `: ${e.ResourceStatusReason}` : '';
-  return `${time} ${e.ResourceStatus ?? ''} ${e.LogicalResourceId ?? ''} (${e.ResourceType ?? ''})${reason}`;
+  // Reasons are free text (a custom resource writes its own): one line, no control
+  // characters, so nothing in them can pass for a workflow command.
+  return escapeTerminal(
+    `${time} ${e.ResourceStatus ?? ''} ${e.LogicalResourceId ?? ''} (${e.ResourceType ?? ''})${reason}`,
+  );
 }

@@ -4,9 +4,13 @@
  * or block, ping anyone, or pass for a workflow command.
  */
 
-/** C0 controls other than tab and line breaks, DEL, and the C1 block (terminal escapes). */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * C0 controls other than tab and line breaks, DEL, the C1 block (terminal escapes), and the
+ * bidirectional and separator characters that make text read otherwise than it is.
+ */
+const CONTROLS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const INLINE: Readonly<Record<string, string>> = {
   '&': '&amp;',

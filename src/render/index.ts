@@ -12,4 +12,11 @@ export type { MarkdownOptions } from './markdown.js';
 export { renderPlanText } from './text.js';
 export type { RenderContext } from './context.js';
 export { planSummaryMarkdown } from './summary-markdown.js';
-export { codeBlock, escapeCell, escapeInline, escapeMarkdown } from './escape.js';
+export {
+  codeBlock,
+  escapeCell,
+  escapeInline,
+  escapeMarkdown,
+  escapeTerminal,
+  neutraliseCommands,
+} from './escape.js';

@@ -61,6 +61,15 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
   const keyMode = problems.take('key-mode', parseEnum(read('key-mode'), KEY_MODES));
   const bucketName = read('bucket-name');
   const githubToken = read('github-token');
+  // A token is one word; anything else would end up in an HTTP header (and its error message).
+  // The value itself is never quoted: it is a secret.
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(githubToken)) {
+    problems.invalid(
+      'github-token',
+      'the token contains spaces, line breaks or control characters (its value is not shown); pass the token alone, e.g. github-token: ${{ secrets.GITHUB_TOKEN }}',
+    );
+  }
 
   const settings = {
     mode,

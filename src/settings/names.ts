@@ -100,8 +100,8 @@ export function parseSessionName(name: string): Parsed<string> {
 
 /** Checks the OIDC audience: any non-empty text without whitespace. */
 export function parseAudience(audience: string): Parsed<string> {
-  if (/^\S+$/.test(audience)) return ok(audience);
+  if (/^\S{1,255}$/.test(audience)) return ok(audience);
   return fail(
-    `${quote(audience)} is not an OIDC audience (non-empty, no spaces, e.g. sts.amazonaws.com)`,
+    `${quote(audience)} is not an OIDC audience (1 to 255 characters, no spaces, e.g. sts.amazonaws.com)`,
   );
 }

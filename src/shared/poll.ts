@@ -69,6 +69,12 @@ export async function pollUntil<T>(
       nextPollDelay(elapsed, policy, options.random),
       options.timeoutMs - elapsed,
     );
-    await options.clock.sleep(Math.max(1, delay), options.signal);
+    try {
+      await options.clock.sleep(Math.max(1, delay), options.signal);
+    } catch (error) {
+      // Cancelled: say what was being waited for, so the step's error names it.
+      if (options.signal?.aborted) throw new Error(`waiting for ${options.what}`, { cause: error });
+      throw error;
+    }
   }
 }

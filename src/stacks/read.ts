@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Settings } from '../settings/types.js';
+import { quote } from '../settings/problems.js';
 import { errorMessage } from '../shared/errors.js';
 import { loadBuiltInTemplate } from '../templates/index.js';
 import type { TemplateBodies } from './specs.js';
@@ -16,12 +17,17 @@ export async function readTemplates(
 ): Promise<TemplateBodies> {
   const read = async (path: string | undefined, builtIn: 'vpc' | 'mwaa-prerequisites') => {
     if (path === undefined) return loadBuiltInTemplate(builtIn);
+    const input = builtIn === 'vpc' ? 'vpc-template' : 'prerequisites-template';
     try {
       return await readUserFile(path);
     } catch (error) {
-      throw new Error(`Could not read template '${path}': ${errorMessage(error)}`, {
-        cause: error,
-      });
+      // The OS error repeats the path: say it once, quoted and bounded, naming the input.
+      const cause = (error as NodeJS.ErrnoException).code ?? errorMessage(error).split(':')[0];
+      throw new Error(
+        `Invalid input '${input}': could not read the template ${quote(path)} (${cause}); ` +
+          'give the path of a CloudFormation template in the repository, or leave it empty for the built-in one.',
+        { cause: error },
+      );
     }
   };
   const [vpc, prerequisites] = await Promise.all([
