@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { neutraliseCommands } from '../render/escape.js';
+import { neutraliseCommands } from '../shared/text.js';
 import type { Logger } from '../shared/logger.js';
 
 /** The engine's logger backed by the runner: warnings and errors become annotations. */

@@ -1,6 +1,6 @@
 import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
-import { escapeTerminal } from '../render/escape.js';
+import { escapeTerminal } from '../shared/text.js';
 import { isStackMissingError, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
