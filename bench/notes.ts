@@ -58,9 +58,11 @@ export function notesFor(r: Results): string[] {
         'Counting DescribeStacks alone, that is under 200; but every poll of a stack wait also reads DescribeStackEvents ' +
         `(for the progress log and the root cause of a failure), so the API calls are about ${(2 * long.polls.mean).toFixed(0)}` +
         `${2 * long.polls.max >= 200 ? ', over 200' : ''}.` +
-        (fits
-          ? ` Of the policies compared in section 2, "${fits.label}" would bring both calls under 200 while keeping the latency bound.`
-          : ' None of the policies compared in section 2 brings both calls under 200.'),
+        (2 * long.polls.max < 200
+          ? ' The current policy keeps both under 200.'
+          : fits
+            ? ` Of the policies compared in section 2, "${fits.label}" would bring both calls under 200 while keeping the latency bound.`
+            : ' None of the policies compared in section 2 brings both calls under 200.'),
     );
   }
 

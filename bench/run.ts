@@ -92,7 +92,14 @@ async function main(): Promise<void> {
   const validation = scaled ? await validatePollModel(scaled, quick ? 100 : 1000) : [];
   const variants = await policyWhatIf(
     [
-      { label: 'current: 8%, 0.5–20 s', policy: DEFAULT_POLL_POLICY },
+      {
+        label: `current: ${DEFAULT_POLL_POLICY.fraction * 100}%, ${DEFAULT_POLL_POLICY.minDelayMs / 1000}–${DEFAULT_POLL_POLICY.maxDelayMs / 1000} s`,
+        policy: DEFAULT_POLL_POLICY,
+      },
+      {
+        label: 'previous: 8%, 0.5–20 s',
+        policy: { minDelayMs: 500, maxDelayMs: 20_000, fraction: 0.08 },
+      },
       { label: '8%, 0.5–45 s', policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: 45_000 } },
       {
         label: '10%, 0.5–45 s',
