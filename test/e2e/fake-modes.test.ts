@@ -6,6 +6,7 @@
 import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
 import { runAction } from '../support/runner/run-action.js';
+import { logsKeyStatement } from '../support/logs-key-statement.js';
 
 const MUTATING = /^(Create|Delete|Execute|Update|Continue|Put|Tag|Untag|Set)/;
 
@@ -29,22 +30,7 @@ function inputs(mode: string, extra: Record<string, string> = {}) {
   };
 }
 
-const LOGS_STATEMENT = {
-  Sid: 'Allow logs access',
-  Effect: 'Allow',
-  Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-  Action: [
-    'kms:Encrypt*',
-    'kms:Decrypt*',
-    'kms:ReEncrypt*',
-    'kms:GenerateDataKey*',
-    'kms:Describe*',
-  ],
-  Resource: '*',
-  Condition: {
-    ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:*' },
-  },
-};
+const LOGS_STATEMENT = logsKeyStatement();
 
 describe('key modes and the life of an environment, against the fake AWS', () => {
   let aws: FakeAws;

@@ -27,6 +27,7 @@ import type { PolicyDocument } from '../../support/bootstrap/iam-policy.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { CallRecord, FakeAws, LiveResource } from '../../support/fake-aws/index.js';
 import { runAction } from '../../support/runner/run-action.js';
+import { logsKeyStatement } from '../../support/logs-key-statement.js';
 
 const DEPLOY_ROLE =
   'arn:aws:iam::123456789012:role/mwaa-deploy-access-analytics-DeployRole-5E6F7G8H';
@@ -60,23 +61,7 @@ async function run(aws: FakeAws, mode: string, extra: Record<string, string> = {
 const deployedResources = (aws: FakeAws): LiveResource[] =>
   aws.resources().filter((r) => r.stackName !== undefined && STACKS.includes(r.stackName));
 
-/** CloudFormation Logs' statement, which verification requires of an existing key. */
-const LOGS_STATEMENT = {
-  Sid: 'Allow logs access',
-  Effect: 'Allow',
-  Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-  Action: [
-    'kms:Encrypt*',
-    'kms:Decrypt*',
-    'kms:ReEncrypt*',
-    'kms:GenerateDataKey*',
-    'kms:Describe*',
-  ],
-  Resource: '*',
-  Condition: {
-    ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:*' },
-  },
-};
+const LOGS_STATEMENT = logsKeyStatement();
 
 type KeyInputs = (aws: FakeAws) => Record<string, string>;
 

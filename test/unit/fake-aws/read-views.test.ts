@@ -14,6 +14,7 @@ import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { FakeAws } from '../../support/fake-aws/index.js';
 import { deployMwaaStacks } from '../../support/fake-aws/mwaa-stacks.js';
 import type { MwaaStacks, MwaaStacksOptions } from '../../support/fake-aws/mwaa-stacks.js';
+import { logsKeyStatement } from '../../support/logs-key-statement.js';
 
 let aws: FakeAws;
 let cfn: CloudFormationClient;
@@ -102,22 +103,7 @@ describe('verifyEnvironment against the deployed templates', () => {
   });
 
   it('passes with an existing key that lets CloudWatch Logs in, and not with one that does not', async () => {
-    const logs = {
-      Sid: 'Allow logs access',
-      Effect: 'Allow',
-      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
-      Action: [
-        'kms:Encrypt*',
-        'kms:Decrypt*',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:Describe*',
-      ],
-      Resource: '*',
-      Condition: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:*' },
-      },
-    };
+    const logs = logsKeyStatement();
     const good = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [logs] } });
     const { report } = await deployAndVerify({
       keyMode: 'customer-managed-existing',
