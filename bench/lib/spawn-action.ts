@@ -4,10 +4,10 @@
  * one the fake AWS stamps its calls with), and optionally its peak memory.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOutputFile } from '../../test/support/runner/run-action.js';
+import { parseOutputFile, runnerEnvironment } from '../../test/support/runner/run-action.js';
 
 const USAGE_PRELOAD = new URL('./usage-at-exit.js', import.meta.url);
 
@@ -37,30 +37,11 @@ export interface TimedRunOptions {
 
 export async function runTimed(options: TimedRunOptions): Promise<TimedRun> {
   const temp = await mkdtemp(join(tmpdir(), 'mwaa-deploy-bench-'));
-  const outputFile = join(temp, 'output');
-  const summaryFile = join(temp, 'summary');
   const usageFile = join(temp, 'usage.json');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: temp,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: join(temp, 'runner-temp'),
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_REPOSITORY: 'octo/infra',
-    GITHUB_SHA: 'f'.repeat(40),
-    AWS_SUPPRESS_NODE_VERSION_WARNING: '1',
+  const { env, outputFile } = await runnerEnvironment(temp, options.inputs, {
     ...(options.measureMemory ? { BENCH_USAGE_FILE: usageFile } : {}),
     ...options.env,
-  };
-  // The runner upper-cases the name and keeps hyphens: INPUT_ROLE-TO-ASSUME.
-  for (const [name, value] of Object.entries(options.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
+  });
   const args = options.measureMemory
     ? ['--import', USAGE_PRELOAD.href, options.bundle]
     : [options.bundle];

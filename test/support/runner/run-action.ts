@@ -61,9 +61,21 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Runs the bundle once and collects what it produced. */
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const temp = await mkdtemp(join(tmpdir(), 'mwaa-deploy-run-'));
+/**
+ * A runner's environment for one run in `temp`: the files behind GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY (created empty), RUNNER_TEMP, the run's identity, and the inputs as
+ * INPUT_<NAME> variables (upper-cased, hyphens kept: INPUT_ROLE-TO-ASSUME).
+ */
+export async function runnerEnvironment(
+  temp: string,
+  inputs: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, string>> = {},
+): Promise<{
+  env: Record<string, string>;
+  outputFile: string;
+  summaryFile: string;
+  runnerTemp: string;
+}> {
   const outputFile = join(temp, 'output');
   const summaryFile = join(temp, 'summary');
   const runnerTemp = join(temp, 'runner-temp');
@@ -81,12 +93,22 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_REPOSITORY: 'octo/infra',
     GITHUB_SHA: 'f'.repeat(40),
     AWS_SUPPRESS_NODE_VERSION_WARNING: '1',
-    ...options.env,
+    ...extra,
   };
-  // The runner upper-cases the name and keeps hyphens: INPUT_ROLE-TO-ASSUME.
-  for (const [name, value] of Object.entries(options.inputs)) {
+  for (const [name, value] of Object.entries(inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
+  return { env, outputFile, summaryFile, runnerTemp };
+}
+
+/** Runs the bundle once and collects what it produced. */
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const temp = await mkdtemp(join(tmpdir(), 'mwaa-deploy-run-'));
+  const { env, outputFile, summaryFile, runnerTemp } = await runnerEnvironment(
+    temp,
+    options.inputs,
+    options.env,
+  );
   const child = spawn(runnerNode(), [BUNDLE], {
     env,
     cwd: ROOT,
