@@ -4,6 +4,8 @@
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
+  // The end-to-end tests run the bundle built from the current sources (not the committed dist/).
+  globalSetup: '<rootDir>/scripts/test-bundle.mjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],

@@ -1,5 +1,5 @@
 /**
- * Runs the bundled action (dist/index.js) the way the Actions runner does: a fresh Node process
+ * Runs the bundled action (built from the sources, see BUNDLE) the way the Actions runner does: a fresh Node process
  * (Node 24 when NODE24_BIN is set, as .ci/run does), inputs as INPUT_<NAME> variables, outputs
  * and job summary through the files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
  */
@@ -10,7 +10,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const BUNDLE = join(ROOT, 'dist', 'index.js');
+/**
+ * The bundle under test: built from the current sources into .tmp/test-bundle/ by jest's global
+ * setup (scripts/test-bundle.mjs); MWAA_DEPLOY_TEST_BUNDLE=dist runs the committed dist/ instead.
+ */
+export const BUNDLE =
+  process.env.MWAA_DEPLOY_TEST_BUNDLE === 'dist'
+    ? join(ROOT, 'dist', 'index.js')
+    : join(ROOT, '.tmp', 'test-bundle', 'index.js');
 
 /** The Node binary the runner would use: Node 24 when CI provides it. */
 export function runnerNode(): string {
