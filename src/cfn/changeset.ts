@@ -7,7 +7,7 @@ import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-clo
 import type { Clock } from '../shared/clock.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
-import { isNoChangesReason, wrapAwsError } from './errors.js';
+import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
 export type ChangeSetType = 'CREATE' | 'UPDATE';
@@ -134,11 +134,15 @@ async function describePage(cfn: Cfn, id: string, nextToken: string | undefined)
   }
 }
 
-/** Deletes a change set; a plan leaves nothing behind. */
+/**
+ * Deletes a change set; a plan leaves nothing behind. One already gone (executing another change
+ * set of the stack deletes it) is not an error.
+ */
 export async function deleteChangeSet(cfn: Cfn, id: string): Promise<void> {
   try {
     await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: id }));
   } catch (error) {
+    if (isChangeSetMissingError(error)) return;
     throw wrapAwsError(`Could not delete change set ${id}`, error);
   }
 }

@@ -1,6 +1,7 @@
 import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
 import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
 import { deleteStack } from '../cfn/operation.js';
+import { reviewStackInUse } from '../cfn/review-stack.js';
 import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { pollUntil } from '../shared/poll.js';
@@ -180,20 +181,24 @@ async function discardQuietly(
   ctx: EngineContext,
 ): Promise<void> {
   try {
-    if (target.createdReviewStack) {
-      await deleteStack(
-        ctx.cfn,
-        { stackName: target.spec.name, stackId: target.stackId },
-        {
-          clock: ctx.clock,
-          log: ctx.log,
-          timeoutMs: operationTimeoutMs(ctx),
-          token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
-        },
-      );
-    } else {
-      await deleteChangeSet(ctx.cfn, target.changeSetId);
+    await deleteChangeSet(ctx.cfn, target.changeSetId);
+    if (!target.createdReviewStack) return;
+    // Look again before deleting: another run may have joined or deployed this stack.
+    const inUse = await reviewStackInUse(ctx.cfn, target.stackId);
+    if (inUse) {
+      ctx.log.info(`Stack ${target.spec.name} is left as it is: ${inUse}.`);
+      return;
     }
+    await deleteStack(
+      ctx.cfn,
+      { stackName: target.spec.name, stackId: target.stackId },
+      {
+        clock: ctx.clock,
+        log: ctx.log,
+        timeoutMs: operationTimeoutMs(ctx),
+        token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
+      },
+    );
   } catch (error) {
     ctx.log.warning(
       `Could not clean up the plan of stack ${target.spec.name}: ${(error as Error).message}`,
