@@ -139,21 +139,32 @@ function templatePlan(
   };
 }
 
-async function waitUntilSettled(
+/**
+ * Waits for another operation on the stack to end (bounded by the operation timeout), logging
+ * each status it passes through with the time waited, and returns the settled state.
+ */
+export async function waitUntilSettled(
   name: string,
   state: StackState,
   ctx: EngineContext,
 ): Promise<StackState> {
   ctx.log.info(`Stack ${name} is busy (${state.status}); waiting for that operation to finish.`);
+  const started = ctx.clock.now();
+  let last = state.status;
   return pollUntil(
     async () => {
       const now = await readStackState(ctx.cfn, name);
+      if (now.status !== last) {
+        const waited = Math.round((ctx.clock.now() - started) / 1000);
+        ctx.log.info(`Stack ${name}: ${now.status} after ${waited} s of waiting.`);
+        last = now.status;
+      }
       return now.kind === 'busy' ? undefined : now;
     },
     {
       clock: ctx.clock,
       timeoutMs: operationTimeoutMs(ctx),
-      what: `the running operation on stack ${name}`,
+      what: `the running operation on stack ${name} to finish (it keeps running in AWS; run again once it has)`,
       signal: ctx.signal,
     },
   );
