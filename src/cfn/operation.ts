@@ -137,6 +137,10 @@ export async function executeChangeSet(
       new ExecuteChangeSetCommand({
         ChangeSetName: changeSet.id,
         ClientRequestToken: options.token,
+        // A rollback deletes what this execution created, even under DeletionPolicy Retain: a
+        // failed first create must not leave a key per attempt, nor a named bucket that makes
+        // every retry fail with "already exists". What existed before is kept as its policy says.
+        RetainExceptOnCreate: true,
       }),
     );
   } catch (error) {
