@@ -43,7 +43,8 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
           clock: deps.clock,
           onRetry: (m) => deps.log.warning(m),
         }));
-    const anonymous = create({ region: settings.region, env: deps.env });
+    // One attempt per call: assumeRoleWithOidc retries with a fresh token, the SDK would not.
+    const anonymous = create({ region: settings.region, env: deps.env, maxAttempts: 1 });
     const credentials = await assumeRoleWithOidc(
       { ...settings.credentials, roleToAssume },
       {

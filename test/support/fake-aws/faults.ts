@@ -42,6 +42,9 @@ export const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: st
     message:
       "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
   },
+  // Also answered, transiently, with "Couldn't retrieve verification key from your identity
+  // provider..." when STS cannot fetch GitHub's signing keys (reported in
+  // aws-actions/configure-aws-credentials issues): give that as the rule's `message`.
   InvalidIdentityToken: { status: 400, message: 'Incorrect token audience' },
   ExpiredTokenException: {
     status: 400,
