@@ -19,7 +19,10 @@ export function isStackMissingError(error: unknown): boolean {
  */
 export function isChangeSetMissingError(error: unknown): boolean {
   const name = awsErrorName(error);
-  return name === 'ChangeSetNotFoundException' || name === 'ChangeSetNotFound';
+  if (name === 'ChangeSetNotFoundException' || name === 'ChangeSetNotFound') return true;
+  // Wrapped by wrapAwsError: the SDK's error is the cause.
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause !== undefined && cause !== error && isChangeSetMissingError(cause);
 }
 
 /** A change set that failed only because there was nothing to change (both wordings). */

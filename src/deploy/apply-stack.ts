@@ -1,6 +1,6 @@
 import { UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { deleteChangeSet } from '../cfn/changeset.js';
+import { deleteChangeSet, requireExecutable } from '../cfn/changeset.js';
 import { wrapAwsError } from '../cfn/errors.js';
 import { deleteStack, executeChangeSet } from '../cfn/operation.js';
 import { readStackState } from '../cfn/state.js';
@@ -54,6 +54,7 @@ export async function applyStack(planned: PlannedStack, ctx: EngineContext): Pro
       stack: (await readStackState(ctx.cfn, name)).stack,
     };
   }
+  await requireExecutable(ctx.cfn, { id: changeSet.id, stackName: name });
   ctx.log.info(
     `Executing change set ${changeSet.name} on stack ${name} (${changeSet.changes.length} changes).`,
   );

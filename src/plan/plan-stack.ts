@@ -1,5 +1,6 @@
 import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
 import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
+import { isChangeSetMissingError } from '../cfn/errors.js';
 import { deleteStack } from '../cfn/operation.js';
 import { reviewStackInUse } from '../cfn/review-stack.js';
 import { readStackState } from '../cfn/state.js';
@@ -32,6 +33,25 @@ export interface PlannedStack {
  * opted in to recreating it.
  */
 export async function planStack(
+  spec: StackSpec,
+  ctx: EngineContext,
+  known?: StackState,
+): Promise<PlannedStack> {
+  try {
+    return await planOnce(spec, ctx, known);
+  } catch (error) {
+    // Another run executed a change set on the stack while this one was computed, which
+    // deletes every other change set: plan once more from the stack as that run leaves it.
+    if (!isChangeSetMissingError(error)) throw error;
+    ctx.log.info(
+      `The change set of stack ${spec.name} was deleted while CloudFormation computed it (another run ` +
+        `executed a change set on the stack): planning stack ${spec.name} again once it has settled.`,
+    );
+    return planOnce(spec, ctx);
+  }
+}
+
+async function planOnce(
   spec: StackSpec,
   ctx: EngineContext,
   known?: StackState,
