@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
@@ -61,6 +62,10 @@ export async function createChangeSet(
         // A failed create rolls back to ROLLBACK_COMPLETE, where the first failure stays readable.
         ...(options.type === 'CREATE' ? { OnStackFailure: 'ROLLBACK' as const } : {}),
         IncludeNestedStacks: false,
+        // One per request (the SDK's retries resend the same input): a retry after a lost
+        // response gets the change set the first attempt made, instead of AlreadyExists. Not
+        // the change set's name: a re-plan in the same run must not get a deleted one back.
+        ClientToken: randomUUID(),
       }),
     );
     if (!out.Id) throw new Error('CloudFormation returned no change set ID');

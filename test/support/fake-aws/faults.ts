@@ -6,7 +6,13 @@
  */
 import { AwsError } from './wire.js';
 
-export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'reset' | 'delay' | 'error';
+/**
+ * `lost-response` is the one fault that changes state: the call is handled, then the connection
+ * drops before the answer is sent, as when a response is lost on the way back. The SDK retries
+ * it, which is what ClientToken (CreateChangeSet) and ClientRequestToken exist for.
+ */
+export type FaultKind =
+  'throttle' | 'internal' | 'unavailable' | 'reset' | 'lost-response' | 'delay' | 'error';
 
 export interface FaultRule {
   /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam` or `kms`; absent: any service. */
@@ -94,6 +100,7 @@ const CODES: Readonly<
 export type FaultAction =
   | { readonly kind: 'error'; readonly error: AwsError }
   | { readonly kind: 'reset' }
+  | { readonly kind: 'lost-response' }
   | { readonly kind: 'delay'; readonly ms: number };
 
 interface LiveRule {
@@ -140,6 +147,8 @@ function toAction(rule: FaultRule, service: string): FaultAction {
   switch (rule.kind) {
     case 'reset':
       return { kind: 'reset' };
+    case 'lost-response':
+      return { kind: 'lost-response' };
     case 'delay':
       return { kind: 'delay', ms: rule.delayMs ?? 100 };
     case 'throttle':

@@ -129,7 +129,12 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       accessKeyId: signingScope(req)?.accessKeyId,
     };
     s.calls.push(call);
+    let loseResponse = false;
     for (const fault of s.faults.check(call.service, call.action)) {
+      if (fault.kind === 'lost-response') {
+        loseResponse = true;
+        continue;
+      }
       if (fault.kind === 'delay') {
         await new Promise((r) => setTimeout(r, fault.ms));
         continue;
@@ -147,6 +152,10 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       return send(res, call, { status: oidc.status, headers, body: oidc.body });
     }
     const [response, code] = answer(incoming, () => dispatch(s, call, incoming.version));
+    if (loseResponse) {
+      call.fault = 'lost-response';
+      return void req.socket.destroy();
+    }
     send(res, call, response, code);
   };
 }

@@ -147,6 +147,8 @@ export interface ChangeSetRecord {
   readonly tags: Tag[];
   readonly description?: string;
   readonly onStackFailure?: string;
+  /** The request's ClientToken: a retry with the same one gets this change set back. */
+  readonly clientToken?: string;
   /** Changes without and with property values (IncludePropertyValues). */
   readonly changes: Change[];
   readonly changesWithValues: Change[];
