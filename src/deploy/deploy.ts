@@ -9,6 +9,7 @@ import type { PlannedRun } from '../plan/plan.js';
 import { prerequisiteStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { VPC_OUTPUT_FOR_PARAMETER } from '../stacks/wiring.js';
+import { withDrift } from '../drift/plan.js';
 import { applyStack } from './apply-stack.js';
 import type { AppliedStack } from './apply-stack.js';
 
@@ -45,12 +46,17 @@ export async function deployBoth(
   const gate =
     options.gate ?? new ChangeSetGate({ settings: ctx.settings, templates, log: ctx.log });
   const admit = (plan: StackPlan) => gate.admitChangeSet(plan);
-  const run = await planBoth(ctx, templates, accountId);
-  const pending = new Set<PlannedStack>(run.stacks);
+  const planned = await planBoth(ctx, templates, accountId);
+  const pending = new Set<PlannedStack>(planned.stacks);
   try {
+    // What changed outside CloudFormation, which this deploy is about to revert.
+    const run = await withDrift(planned, ctx);
     await options.onPlan?.(run);
     await gate.admitPlan(run.plan);
     const [vpcPlanned, firstPrereq] = run.stacks;
+    // The same change sets, now carrying the drift: the ones to discard on failure.
+    pending.clear();
+    for (const s of run.stacks) pending.add(s);
     // Admitted here while the change set is still pending (a refused one is discarded below),
     // and again by applyStack with the change set it executes (a recreated stack's is new).
     admit(vpcPlanned.plan);

@@ -3,6 +3,7 @@ import type { DeployResult } from '../deploy/deploy.js';
 import type { EngineContext } from '../plan/context.js';
 import type { PlanFingerprint } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/model.js';
+import { withDrift } from '../drift/plan.js';
 import { discardRun, planBoth } from '../plan/plan.js';
 import type { PlannedRun } from '../plan/plan.js';
 import type { ReviewedPlanComment } from '../publish/comment.js';
@@ -39,8 +40,9 @@ export interface RunOptions {
 
 /**
  * Runs the settings' mode against AWS:
- * - plan: change sets for both stacks, read and deleted; nothing executes, and a stack the plan
- *   itself created in REVIEW_IN_PROGRESS is deleted again;
+ * - plan: change sets for both stacks, read and deleted, and drift detection on the stacks that
+ *   exist; nothing executes, and a stack the plan itself created in REVIEW_IN_PROGRESS is
+ *   deleted again;
  * - deploy: plan, then every change set through the gate (the destructive-change policy, the
  *   reviewed plan, nothing beyond it) and executed in order, then verify;
  * - verify: check the deployed stacks only.
@@ -61,8 +63,9 @@ export async function runMode(
     options.onPlan?.(plan, gate.fingerprint(plan)) ?? Promise.resolve();
   switch (ctx.settings.mode) {
     case 'plan': {
-      const run: PlannedRun = await planBoth(ctx, templates, session.accountId);
+      let run: PlannedRun = await planBoth(ctx, templates, session.accountId);
       try {
+        run = await withDrift(run, ctx);
         await onPlan(run.plan);
       } finally {
         await discardRun(run, ctx);
