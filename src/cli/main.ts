@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policyViolation } from '../engine/policy.js';
-import { runMode } from '../engine/run.js';
+import { cancellation } from '../engine/cancel.js';
+import { runJob } from '../engine/job.js';
 import type { RunResult } from '../engine/run.js';
-import { openSession } from '../engine/session.js';
 import { offlinePlan } from '../plan/offline.js';
 import { renderForComment, renderPlanText } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
@@ -111,52 +109,31 @@ async function online(
 ): Promise<number> {
   // Progress goes to stderr so that stdout holds only the result (and --json stays parseable).
   const log = consoleLogger({ debug: Boolean(io.env.MWAA_DEPLOY_DEBUG), info: io.stderr });
-  const session = await openSession(settings, {
-    env: io.env,
-    clock: systemClock,
-    log,
-    onSecret: () => {},
-  });
-  const controller = new AbortController();
-  const abort = () => controller.abort(new Error('Interrupted.'));
-  process.once('SIGINT', abort);
-  process.once('SIGTERM', abort);
+  const cancel = cancellation();
   let result: RunResult;
   try {
-    const runLabel = `cli-${randomBytes(4).toString('hex')}`;
-    result = await runMode(
-      {
-        settings,
-        cfn: session.clients.cloudformation,
-        clock: systemClock,
-        log,
-        runLabel,
-        signal: controller.signal,
-      },
-      session,
-      templates,
-      {
-        // Deploy applies the same destructive-change policy as the action, before executing.
-        onPlan: async (plan) => {
-          const violation =
-            settings.mode === 'deploy' ? policyViolation(plan, settings, templates) : undefined;
-          if (violation) throw new Error(violation);
-        },
-      },
-    );
+    // The same job as the action: the engine's gate decides what may execute. The CLI has no
+    // pull request, so require-reviewed-plan refuses a deploy here (it says why).
+    result = await runJob(settings, templates, {
+      env: io.env,
+      clock: systemClock,
+      log,
+      signal: cancel.signal,
+      onSecret: () => {},
+    });
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      throw new Error(cancel.describe(error, settings.mode), { cause: error });
+    }
+    throw error;
   } finally {
-    process.off('SIGINT', abort);
-    process.off('SIGTERM', abort);
+    cancel.dispose();
   }
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     if (result.plan) io.stdout(`${renderPlanText(result.plan, renderContext(settings))}\n`);
     if (result.verify) io.stdout(`${formatVerifyReport(result.verify)}\n`);
   }
-  const blocked =
-    result.plan && settings.mode === 'plan'
-      ? policyViolation(result.plan, settings, templates)
-      : undefined;
-  if (blocked) io.stderr(`${blocked}\n`);
-  return (result.verify && !result.verify.ok) || blocked ? 1 : 0;
+  if (result.blocked) io.stderr(`${result.blocked}\n`);
+  return (result.verify && !result.verify.ok) || result.blocked ? 1 : 0;
 }

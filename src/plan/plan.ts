@@ -2,6 +2,7 @@ import { outputsOf, readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { prerequisiteStackSpec, vpcStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
+import { withTemplateContexts } from './analysis-additions.js';
 import type { EngineContext } from './context.js';
 import type { Plan } from './model.js';
 import { PLAN_MODEL_VERSION } from './model.js';
@@ -45,7 +46,18 @@ export async function planBoth(
     for (const r of results) if (r.status === 'fulfilled') await discardPlan(r.value, ctx);
     throw vpc.status === 'rejected' ? vpc.reason : (prereq as PromiseRejectedResult).reason;
   }
-  const stacks = [vpc.value, prereq.value] as const;
+  // Added resources as the template will create them, where CloudFormation gave no values.
+  const complete = (s: PlannedStack): PlannedStack => ({
+    ...s,
+    plan: withTemplateContexts(s.plan, {
+      templateBody: s.spec.templateBody,
+      stackName: s.spec.name,
+      region: settings.region,
+      accountId,
+      parameters: s.spec.parameters,
+    }),
+  });
+  const stacks = [complete(vpc.value), complete(prereq.value)] as const;
   const warnings: string[] = [];
   if (prereq.value.plan.source === 'template' && !prereq.value.recreate && !vpcOutputs) {
     warnings.push(

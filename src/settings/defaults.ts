@@ -34,6 +34,7 @@ export const INPUT_DEFAULTS = {
   'require-reviewed-plan': 'false',
   'mask-aws-account-id': 'false',
   'timeout-minutes': '60',
+  'drift-timeout-seconds': '120',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** The name of an input, exactly as action.yml spells it. */

@@ -97,4 +97,6 @@ export interface Settings {
   readonly maskAccountId: boolean;
   /** Upper bound for waiting on any one stack operation. */
   readonly timeoutMinutes: number;
+  /** Upper bound for drift detection on one stack, in seconds; 0 turns drift detection off. */
+  readonly driftTimeoutSeconds: number;
 }

@@ -17,6 +17,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DriftBook } from './drift.js';
 import { FaultBook } from './faults.js';
 import type { FaultRule } from './faults.js';
 import { Inventory } from './inventory.js';
@@ -89,6 +90,7 @@ function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
     accountId: options.accountId ?? '123456789012',
     now: options.now ?? Date.now,
     changeSetReadyMs: options.changeSetReadyMs ?? 50,
+    driftDetectionMs: options.driftDetectionMs ?? 50,
     resourceMs: options.resourceMs ?? 20,
     otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
     pageSize: {
@@ -110,10 +112,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   for (const rule of options.faults ?? []) faults.add(rule);
   const calls: CallRecord[] = [];
   const inventory = new Inventory(cfn);
+  const drift = new DriftBook(cfn, inventory);
 
   const handle = router({
     cfn,
     inventory,
+    drift,
     sts,
     faults,
     calls,

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as changeSets from './change-sets.js';
+import type { DriftBook } from './drift.js';
 import { handleEc2 } from './ec2.js';
 import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
@@ -40,9 +41,19 @@ const CFN_ACTIONS: Readonly<Record<string, Handler>> = {
   ContinueUpdateRollback: stacks.continueUpdateRollback,
 };
 
+/** Drift detection reads the live resources too (see drift.ts). */
+const DRIFT_ACTIONS: Readonly<
+  Record<string, (d: DriftBook, params: Record<string, unknown>) => unknown>
+> = {
+  DetectStackDrift: (d, p) => d.detectStackDrift(p),
+  DescribeStackDriftDetectionStatus: (d, p) => d.describeStackDriftDetectionStatus(p),
+  DescribeStackResourceDrifts: (d, p) => d.describeStackResourceDrifts(p),
+};
+
 export interface Services {
   readonly cfn: CfnState;
   readonly inventory: Inventory;
+  readonly drift: DriftBook;
   readonly sts: FakeSts;
   readonly faults: FaultBook;
   readonly calls: CallRecord[];
@@ -90,7 +101,12 @@ const UNSIGNED: Readonly<Record<string, string>> = {
 
 function dispatch(s: Services, call: CallRecord, version: string | undefined): unknown {
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
-  const handler = call.service === 'cloudformation' ? CFN_ACTIONS[call.action] : undefined;
+  const driftHandler = call.service === 'cloudformation' ? DRIFT_ACTIONS[call.action] : undefined;
+  const handler =
+    call.service === 'cloudformation'
+      ? (CFN_ACTIONS[call.action] ??
+        (driftHandler && ((_: CfnState, p: Record<string, unknown>) => driftHandler(s.drift, p))))
+      : undefined;
   if (call.service === 'unknown' || (call.service === 'cloudformation' && !handler)) {
     throw new AwsError(
       'InvalidAction',

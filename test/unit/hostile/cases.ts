@@ -371,6 +371,15 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     wrongType: 'false',
     values: { long: '9'.repeat(10_000) },
   },
+  'drift-timeout-seconds': {
+    base: '120',
+    pick: (s) => s.driftTimeoutSeconds,
+    defaultValue: 120,
+    malformed: '120s',
+    outOfRange: '901',
+    wrongType: 'true',
+    values: { long: '9'.repeat(10_000) },
+  },
 };
 
 /** The value of one case. */
