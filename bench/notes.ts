@@ -88,7 +88,7 @@ export function notesFor(r: Results): string[] {
   }
 
   const ec2 = r.profile.categories.find((c) => c.name === 'AWS SDK client: EC2');
-  const bundle = r.bundles.find((b) => b.file === 'dist/index.js');
+  const bundle = r.bundles[0];
   if (ec2 && bundle) {
     const clients = r.profile.categories.filter((c) => c.name.startsWith('AWS SDK client'));
     const clientMs = clients.reduce((a, c) => a + c.loadMs, 0);
