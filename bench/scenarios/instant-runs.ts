@@ -9,6 +9,9 @@
  * sets ready and resources done at once), and, where python3 can import moto, the patched moto
  * of test/support/moto (as the issue's table was measured).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeAws } from '../../test/support/fake-aws/index.js';
 import { motoMissingReason, startPatchedMoto } from '../../test/support/moto/patched.js';
 import { MOTO_CREDENTIALS } from '../../test/support/moto/server.js';
@@ -33,6 +36,12 @@ export interface InstantScenario {
 
 export interface InstantBackend {
   readonly backend: 'fake AWS, instant model' | 'moto';
+  /**
+   * cold: every run starts with an empty compile cache (NODE_COMPILE_CACHE, a new folder), as on
+   * a fresh hosted runner, and pays for writing it; warm: the runs share one folder, filled by a
+   * first run that is not counted, as a later step of the same job or a self-hosted runner.
+   */
+  readonly cache: 'cold' | 'warm';
   /** Why the backend was not measured (moto missing), else undefined. */
   readonly skipped?: string;
   readonly scenarios: readonly InstantScenario[];
@@ -60,17 +69,24 @@ const TITLES: Record<InstantScenario['id'], string> = {
   'plan-existing': 'Plan, existing environment, both stacks changed',
 };
 
-async function measureAll(backend: Backend, options: InstantBenchOptions) {
+async function measureAll(
+  backend: Backend,
+  cache: InstantBackend['cache'],
+  options: InstantBenchOptions,
+) {
+  const shared = await mkdtemp(join(tmpdir(), 'mwaa-bench-cache-'));
   const one = async (inputs: Record<string, string>): Promise<InstantRun> => {
     const before = await backend.calls();
+    const cacheDir = cache === 'warm' ? shared : await mkdtemp(join(tmpdir(), 'mwaa-bench-cache-'));
     const run = await runTimed({
       node: options.node,
       bundle: options.bundle,
       cwd: options.root,
       inputs: { 'aws-region': 'us-east-1', comment: 'never', ...backend.credentials, ...inputs },
-      env: backend.env,
+      env: { ...backend.env, NODE_COMPILE_CACHE: cacheDir },
       measureMemory: true,
     });
+    if (cacheDir !== shared) await rm(cacheDir, { recursive: true, force: true });
     if (run.code !== 0) {
       const error = /^::error::(.*)$/m.exec(run.stdout)?.[1];
       throw new Error(error ?? `exit ${String(run.code)}: ${run.stderr.slice(-500)}`);
@@ -83,6 +99,11 @@ async function measureAll(backend: Backend, options: InstantBenchOptions) {
     };
   };
   const edited = await editedTemplates(options.root);
+  // Fills the shared cache (warm) with a plan and a deploy; not counted.
+  if (cache === 'warm') {
+    await one({ mode: 'deploy', 'environment-name': 'warmup' });
+    await one({ mode: 'plan', 'environment-name': 'warmup', ...edited });
+  }
   const runs = { 'deploy-first': [], 'deploy-no-change': [], 'plan-existing': [] } as Record<
     InstantScenario['id'],
     InstantRun[]
@@ -104,13 +125,17 @@ async function measureAll(backend: Backend, options: InstantBenchOptions) {
     await record('deploy-no-change', { mode: 'deploy', 'environment-name': environment });
     await record('plan-existing', { mode: 'plan', 'environment-name': environment, ...edited });
   }
+  await rm(shared, { recursive: true, force: true });
   return (Object.keys(runs) as InstantScenario['id'][]).map((id) => {
     const failure = failures.get(id);
     return { id, title: TITLES[id], runs: runs[id], ...(failure ? { failure } : {}) };
   });
 }
 
-async function fakeBackend(options: InstantBenchOptions): Promise<InstantBackend> {
+async function fakeBackend(
+  cache: InstantBackend['cache'],
+  options: InstantBenchOptions,
+): Promise<InstantBackend> {
   const aws = await startFakeAws({ changeSetReadyMs: 0, resourceMs: 0 });
   try {
     const scenarios = await measureAll(
@@ -119,9 +144,10 @@ async function fakeBackend(options: InstantBenchOptions): Promise<InstantBackend
         credentials: { 'role-to-assume': 'arn:aws:iam::123456789012:role/mwaa-deploy-bench' },
         calls: () => Promise.resolve(aws.calls.length),
       },
+      cache,
       options,
     );
-    return { backend: 'fake AWS, instant model', scenarios };
+    return { backend: 'fake AWS, instant model', cache, scenarios };
   } finally {
     await aws.close();
   }
@@ -129,7 +155,7 @@ async function fakeBackend(options: InstantBenchOptions): Promise<InstantBackend
 
 async function motoBackend(options: InstantBenchOptions): Promise<InstantBackend> {
   const missing = motoMissingReason();
-  if (missing) return { backend: 'moto', skipped: missing, scenarios: [] };
+  if (missing) return { backend: 'moto', cache: 'cold', skipped: missing, scenarios: [] };
   const moto = await startPatchedMoto();
   try {
     const scenarios = await measureAll(
@@ -142,19 +168,22 @@ async function motoBackend(options: InstantBenchOptions): Promise<InstantBackend
         credentials: {},
         calls: async () => (await moto.servicesCalled()).length,
       },
+      'cold',
       options,
     );
-    return { backend: 'moto', scenarios };
+    return { backend: 'moto', cache: 'cold', scenarios };
   } finally {
     await moto.stop();
   }
 }
 
-/** Both backends, the fake first. */
+/** Both backends with a cold compile cache (the targets), then the fake with a warm one. */
 export async function instantBench(options: InstantBenchOptions): Promise<InstantBackend[]> {
-  options.log('  fake AWS, instant latency model');
-  const fake = await fakeBackend(options);
-  options.log('  moto');
+  options.log('  fake AWS, instant latency model, cold compile cache');
+  const fake = await fakeBackend('cold', options);
+  options.log('  moto, cold compile cache');
   const moto = await motoBackend(options);
-  return [fake, moto];
+  options.log('  fake AWS, instant latency model, warm compile cache');
+  const warm = await fakeBackend('warm', options);
+  return [fake, moto, warm];
 }
