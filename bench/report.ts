@@ -640,7 +640,8 @@ export function renderReport(r: Results, notes: readonly string[]): string {
     '',
     '## 2. Long waits: status calls and detection latency',
     '',
-    'The wait loop (`pollUntil` with `DEFAULT_POLL_POLICY`: delay = clamp(8% of the time waited, 0.5 s, 20 s), jittered down to 75–100%) ' +
+    'The wait loop (`pollUntil` with `DEFAULT_POLL_POLICY`: the first delay 0.1 s, each later one at least the time waited until 0.7 s, ' +
+      'then 9.8% of the time waited, capped at 150 s, each jittered down to 75–100%) ' +
       'run on a simulated clock (`instantClock`), the operation finishing after the given time; then the same model next to the real scaled run.',
     '',
     pollSection(r.pollModel, r.validation),

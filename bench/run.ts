@@ -122,22 +122,24 @@ async function main(): Promise<void> {
   const variants = await policyWhatIf(
     [
       {
-        label: `current: ${DEFAULT_POLL_POLICY.fraction * 100}%, ${DEFAULT_POLL_POLICY.minDelayMs / 1000}–${DEFAULT_POLL_POLICY.maxDelayMs / 1000} s`,
+        label: `current: ${DEFAULT_POLL_POLICY.firstDelayMs / 1000} s doubling to ${DEFAULT_POLL_POLICY.minDelayMs / 1000} s, then ${DEFAULT_POLL_POLICY.fraction * 100}%, cap ${DEFAULT_POLL_POLICY.maxDelayMs / 1000} s`,
         policy: DEFAULT_POLL_POLICY,
       },
       {
-        label: 'previous: 8%, 0.5–20 s',
-        policy: { minDelayMs: 500, maxDelayMs: 20_000, fraction: 0.08 },
+        label: 'previous: from 0.5 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, firstDelayMs: 500, minDelayMs: 500 },
       },
-      { label: '8%, 0.5–45 s', policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: 45_000 } },
       {
-        label: '10%, 0.5–45 s',
-        policy: { ...DEFAULT_POLL_POLICY, fraction: 0.1, maxDelayMs: 45_000 },
+        label: '0.1 s doubling to 0.5 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, minDelayMs: 500 },
       },
-      { label: '8%, from 0.5 s, no cap', policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: Infinity } },
       {
-        label: '10%, from 0.5 s, no cap',
-        policy: { ...DEFAULT_POLL_POLICY, fraction: 0.1, maxDelayMs: Infinity },
+        label: '0.1 s doubling to 1 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, minDelayMs: 1000 },
+      },
+      {
+        label: '0.1 s doubling to 0.7 s, then 9.8%, no cap',
+        policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: Infinity },
       },
     ],
     [10_000, minute, 5 * minute, 30 * minute],
