@@ -284,3 +284,36 @@ describe('CHANGELOG.md', () => {
     );
   });
 });
+
+describe('the repository and release line the docs name', () => {
+  const pkg = JSON.parse(read('package.json')) as { version: string; repository: { url: string } };
+  const repository = /github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(pkg.repository.url)?.[1];
+
+  it('is package.json repository everywhere (one place to change for a fork)', () => {
+    expect(repository).toBeDefined();
+    const named = [
+      ...[...readme.matchAll(/uses: ([\w.-]+\/mwaa-deploy)@/g)].map((m) => m[1]),
+      ...[...readme.matchAll(/raw\.githubusercontent\.com\/([\w.-]+\/[\w.-]+)\//g)].map(
+        (m) => m[1],
+      ),
+      ...[
+        ...read('CHANGELOG.md').matchAll(/github\.com\/([\w.-]+\/[\w.-]+)\/(?:compare|releases)/g),
+      ].map((m) => m[1]),
+    ];
+    expect(named.length).toBeGreaterThan(3);
+    expect([...new Set(named)]).toEqual([repository]);
+  });
+
+  it('is the tag the release workflow moves for the version in package.json', () => {
+    const [major, minor] = pkg.version.split('.');
+    const line = major === '0' ? `v0.${minor}` : `v${major}`;
+    const refs = [
+      ...[...readme.matchAll(/uses: [\w.-]+\/mwaa-deploy@([\w.-]+)/g)].map((m) => m[1]),
+      ...[
+        ...readme.matchAll(/raw\.githubusercontent\.com\/[\w.-]+\/mwaa-deploy\/([\w.-]+)\//g),
+      ].map((m) => m[1]),
+    ];
+    expect(refs.length).toBeGreaterThan(0);
+    expect([...new Set(refs)]).toEqual([line]);
+  });
+});
