@@ -47,6 +47,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       clock,
       log,
       onSecret: (s) => core.setSecret(s),
+      getIdToken: (audience) => core.getIDToken(audience),
     });
     const runLabel = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${randomBytes(3).toString('hex')}`;
     const ctx = {
