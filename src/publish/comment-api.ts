@@ -7,6 +7,8 @@
  * that shape for fakes.
  */
 
+import { COMMENT_LIMIT } from '../render/markdown.js';
+
 /** An issue comment, reduced to what the logic reads. */
 export interface IssueComment {
   readonly id: number;
@@ -40,8 +42,11 @@ export interface CommentsApi {
 /** Comments per page: GitHub's maximum. */
 export const COMMENTS_PER_PAGE = 100;
 
-/** GitHub's limit on a comment body, in characters; a longer one is answered 422. */
-export const MAX_COMMENT_CHARS = 65_536;
+/**
+ * GitHub's limit on a comment body, in characters; a longer one is answered 422. The renderer
+ * defines it (it cuts the plan to fit); the comment calls use the same number.
+ */
+export const MAX_COMMENT_CHARS = COMMENT_LIMIT;
 
 /** An HTTP error in Octokit's RequestError shape, for fake CommentsApi implementations. */
 export class GitHubHttpError extends Error {
