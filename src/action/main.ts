@@ -40,6 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log,
       signal: cancel.signal,
       onSecret: (s) => core.setSecret(s),
+      session: { getIdToken: (audience) => core.getIDToken(audience) },
       review: review.source,
       onPlan: async (plan) => {
         const text = renderPlanText(plan, renderContextFor({ settings, plan, templates, github }));

@@ -40,9 +40,11 @@ describe('before ExecuteChangeSet', () => {
     await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
     const ctx = h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2');
     const error = await errorOf(
-      deployBoth(ctx, h.templates, ACCOUNT, async () => {
-        anotherRunExecutes(h.aws, VPC_STACK, 0, 30_000);
-        await h.clock.sleep(60_000);
+      deployBoth(ctx, h.templates, ACCOUNT, {
+        onPlan: async () => {
+          anotherRunExecutes(h.aws, VPC_STACK, 0, 30_000);
+          await h.clock.sleep(60_000);
+        },
       }),
     );
     expect(String(error)).toMatch(/changed since the plan/);
@@ -55,9 +57,11 @@ describe('before ExecuteChangeSet', () => {
     await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
     const ctx = h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2');
     const error = await errorOf(
-      deployBoth(ctx, h.templates, ACCOUNT, async () => {
-        anotherRunExecutes(h.aws, VPC_STACK, 0, 30_000);
-        await h.clock.sleep(60_000);
+      deployBoth(ctx, h.templates, ACCOUNT, {
+        onPlan: async () => {
+          anotherRunExecutes(h.aws, VPC_STACK, 0, 30_000);
+          await h.clock.sleep(60_000);
+        },
       }),
     );
     expect(String(error)).toMatch(/no longer exists/);
