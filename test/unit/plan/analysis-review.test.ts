@@ -18,7 +18,7 @@ describe('changes beyond the reviewed plan', () => {
     expect(changesBeyondReview(reviewed, fresh)).toEqual([]);
   });
 
-  it('lists a resource not shown, and one shown as less destructive', () => {
+  it('lists a replacement or removal not shown, or shown as less destructive; not additions or updates', () => {
     const reviewed = prereqStack({
       changes: [
         add('SecurityGroup', 'AWS::EC2::SecurityGroup'),
@@ -30,10 +30,12 @@ describe('changes beyond the reviewed plan', () => {
         modify('SecurityGroup', 'AWS::EC2::SecurityGroup', { replacement: 'True' }),
         remove('Role', 'AWS::IAM::Role'),
         modify('Bucket', 'AWS::S3::Bucket'),
+        add('Key', 'AWS::KMS::Key'),
+        modify('Subnet', 'AWS::EC2::Subnet', { replacement: 'Conditional' }),
       ],
     });
     const beyond = changesBeyondReview(reviewed, fresh);
-    expect(ids(beyond)).toEqual(['SecurityGroup', 'Role', 'Bucket']);
+    expect(ids(beyond)).toEqual(['SecurityGroup', 'Role', 'Subnet']);
     expect(beyond[2]?.reviewed).toBeUndefined();
     expect(beyond[0]?.reviewed?.action).toBe('Add');
   });
