@@ -5,6 +5,7 @@ import type { Plan } from '../plan/model.js';
 import { discardRun, planBoth } from '../plan/plan.js';
 import type { PlannedRun } from '../plan/plan.js';
 import type { TemplateBodies } from '../stacks/specs.js';
+import { preloadChecks } from '../verify/index.js';
 import type { VerifyReport } from '../verify/index.js';
 import type { AwsSession } from './session.js';
 import { verifyStacks } from './verify-stacks.js';
@@ -35,6 +36,8 @@ export async function runMode(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const onPlan = options.onPlan ?? (async () => {});
+  // Deploy and verify end with the checks: load them while CloudFormation works.
+  if (ctx.settings.mode !== 'plan') preloadChecks();
   switch (ctx.settings.mode) {
     case 'plan': {
       const run: PlannedRun = await planBoth(ctx, templates, session.accountId);
