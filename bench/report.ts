@@ -360,7 +360,7 @@ function pollSection(rows: readonly PollModelRow[], validation: readonly Validat
 function profileSection(p: BundleProfile, bundleBytes: number): string {
   const rows: string[][] = [
     [
-      'V8 compiling the bundle (one ES module; the time is not split by module)',
+      'V8 compiling what was loaded (ES modules: the entry and the chunks it imported; not split by module)',
       bytes(bundleBytes),
       '100%',
       ms(p.compileMs),
