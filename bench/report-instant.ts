@@ -111,7 +111,7 @@ export function instantTargetRows(
       const target = INSTANT_TARGETS[s.id];
       out.push({
         target: `${s.title}, ${b.backend}: wall ${target.how} (median of ${s.runs.length})`,
-        measured: ms(median(wallOf(s.runs))),
+        measured: `${ms(median(wallOf(s.runs)))} (CPU ${ms(median(s.runs.map((r) => r.cpuMs)))})`,
         met: instantMet(s).wall,
       });
     }
@@ -134,7 +134,9 @@ export const INSTANT_INTRO = [
     'preloaded module; AWS calls are the requests the backend received. Median [min–max]. With a cold compile cache each run ' +
     'starts with an empty `NODE_COMPILE_CACHE` folder, as on a fresh hosted runner (and pays for writing it); with a warm one the ' +
     'runs share a folder filled by an uncounted plan and deploy, as a later step of the same job or a self-hosted runner would. ' +
-    'The targets are judged on the cold runs.',
+    'The targets are judged on the cold runs. Wall time counts waiting for a CPU: on a machine other processes load (see the ' +
+    "load average in the machine section) it grows several-fold, while the CPU time the action used barely moves, so the targets' " +
+    'rows give both.',
   '',
   "**Where the targets come from.** Issue 13's table measured the official aws-cloudformation-github-deploy (seed VPC stack alone, " +
     'its bundle under Node 24, against moto, median of 3): create 6.09 s, no-change 0.77 s, peak RSS 105 MiB (112 MiB for the ' +
@@ -142,4 +144,46 @@ export const INSTANT_INTRO = [
     'applied to those figures: first deploy of both stacks ≤ 0.3 × 6.09 s = 1.83 s; no-change deploy of both stacks ≤ 0.77 s; peak ' +
     'RSS ≤ 105 MiB for plan and deploy; plan of both stacks < 1 s. The issue measured against moto, so the moto rows are the ' +
     "like-for-like comparison; the fake AWS's rows show the action's cost with a faster backend.",
+  '',
+  "**moto's no-change deploy.** moto 5.2.1 answers a CreateChangeSet whose template and parameters equal the stack's with " +
+    '`ValidationError: No updates are to be performed.`, where CloudFormation creates the change set and ends it `FAILED` with "The ' +
+    'submitted information didn\'t contain changes" (shared/reference/aws-and-github-behaviour.md). The action follows AWS, so on ' +
+    'moto that run fails and has no figures; test/support/moto/launcher.py does not patch it (it is not among the patchable ' +
+    'differences of shared/reference/local-aws.md). The fake AWS behaves as AWS does, so its row is the no-change figure.',
 ].join('\n');
+
+/**
+ * Where the memory of the cold runs on the fake AWS is, at exit (medians): V8's heap and its
+ * young and old spaces, the peak of V8's malloc (parser and compiler zones), memory outside the
+ * heap. The runtime alone (`node -e 0`) is given by section 3.
+ */
+export function memoryTable(backends: readonly InstantBackend[]): string {
+  const fake = backends.find((b) => b.cache === 'cold' && b.backend === 'fake AWS, instant model');
+  const rows = (fake?.scenarios ?? [])
+    .filter((s) => s.runs.some((r) => r.memory))
+    .map((s) => {
+      const m = (key: keyof NonNullable<InstantRun['memory']>) =>
+        fmtMiB(median(s.runs.map((r) => r.memory?.[key] ?? Number.NaN)));
+      return [
+        s.title,
+        fmtMiB(median(rssOf(s.runs))),
+        m('heapKiB'),
+        m('newSpaceKiB'),
+        m('oldSpaceKiB'),
+        m('peakMallocKiB'),
+        m('externalKiB'),
+      ];
+    });
+  return table(
+    [
+      'Run (fake AWS, cold compile cache)',
+      'Peak RSS',
+      'V8 heap at exit',
+      'of which young (new space)',
+      'old space',
+      'Peak V8 malloc (parser, compiler)',
+      'Outside the heap (external)',
+    ],
+    rows,
+  );
+}

@@ -16,6 +16,7 @@ import { startFakeAws } from '../../test/support/fake-aws/index.js';
 import { motoMissingReason, startPatchedMoto } from '../../test/support/moto/patched.js';
 import { MOTO_CREDENTIALS } from '../../test/support/moto/server.js';
 import { runTimed } from '../lib/spawn-action.js';
+import type { MemoryAtExit } from '../lib/spawn-action.js';
 import { editedTemplates } from './action-runs.js';
 
 /** One measured run: wall time, peak memory, CPU, and the AWS calls it made. */
@@ -24,6 +25,7 @@ export interface InstantRun {
   readonly maxRssKiB: number;
   readonly cpuMs: number;
   readonly calls: number;
+  readonly memory?: MemoryAtExit;
 }
 
 export interface InstantScenario {
@@ -96,6 +98,7 @@ async function measureAll(
       maxRssKiB: run.maxRssKiB ?? Number.NaN,
       cpuMs: run.cpuMs ?? Number.NaN,
       calls: (await backend.calls()) - before,
+      ...(run.memory ? { memory: run.memory } : {}),
     };
   };
   const edited = await editedTemplates(options.root);

@@ -8,6 +8,7 @@ import { discardRun, planBoth } from '../plan/plan.js';
 import type { PlannedRun } from '../plan/plan.js';
 import type { ReviewedPlanComment } from '../publish/comment.js';
 import type { TemplateBodies } from '../stacks/specs.js';
+import { preloadChecks } from '../verify/index.js';
 import type { VerifyReport } from '../verify/index.js';
 import { ChangeSetGate } from './gate.js';
 import type { ReviewSource } from './gate.js';
@@ -61,6 +62,8 @@ export async function runMode(
   });
   const onPlan = (plan: Plan) =>
     options.onPlan?.(plan, gate.fingerprint(plan)) ?? Promise.resolve();
+  // Deploy and verify end with the checks: load them while CloudFormation works.
+  if (ctx.settings.mode !== 'plan') preloadChecks();
   switch (ctx.settings.mode) {
     case 'plan': {
       let run: PlannedRun = await planBoth(ctx, templates, session.accountId);

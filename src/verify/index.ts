@@ -46,6 +46,15 @@ export interface VerifyInput {
 const OUTPUTS = { id: 'stack-outputs', title: 'Stack outputs present and well formed' };
 
 /**
+ * Starts loading the checks (and the SDK modules their commands come from) without waiting for
+ * them: a deploy calls this before its CloudFormation work, so compiling them overlaps the waits
+ * instead of following them. A failure to load is left for {@link verifyEnvironment} to report.
+ */
+export function preloadChecks(): void {
+  import('./checks.js').catch(() => undefined);
+}
+
+/**
  * Runs every check (independent ones concurrently) and gathers the results in a fixed order.
  * Never rejects because of AWS: a failing SDK call becomes a failed result naming the call.
  * The key checks run only in customer-managed mode.
