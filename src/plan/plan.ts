@@ -1,6 +1,7 @@
 import { outputsOf, readStackState } from '../cfn/state.js';
 import { prerequisiteStackSpec, vpcStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
+import { derivedSubnetsNote } from '../settings/network.js';
 import type { EngineContext } from './context.js';
 import type { Plan } from './model.js';
 import { PLAN_MODEL_VERSION } from './model.js';
@@ -42,7 +43,8 @@ export async function planBoth(
     throw vpc.status === 'rejected' ? vpc.reason : (prereq as PromiseRejectedResult).reason;
   }
   const stacks = [vpc.value, prereq.value] as const;
-  const warnings: string[] = [];
+  const derived = derivedSubnetsNote(settings.network);
+  const warnings: string[] = derived ? [derived] : [];
   if (prereq.value.plan.source === 'template' && !prereq.value.recreate) {
     warnings.push(
       `The VPC stack ${vpcSpec.name} does not exist yet, so the prerequisite stack is shown from its template: ` +
