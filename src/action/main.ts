@@ -77,7 +77,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         }
       },
     });
-    if (result.verify) log.info(formatVerifyReport(result.verify));
+    const report = result.verify;
+    if (report) await log.group('Checks', async () => log.info(formatVerifyReport(report)));
     if (planned) core.setOutput('plan-fingerprint', planned.fingerprint.value);
     await publishResult(result, sink(), {
       planDirectory: env.RUNNER_TEMP || tmpdir(),

@@ -22,6 +22,11 @@ export interface AppliedStack {
  * set and leave the stack alone. Turns termination protection on for a stack it created.
  */
 export async function applyStack(planned: PlannedStack, ctx: EngineContext): Promise<AppliedStack> {
+  // One log group per stack (collapsible in the Actions log): its operation and its events.
+  return ctx.log.group(`Stack ${planned.spec.name}`, () => applyInGroup(planned, ctx));
+}
+
+async function applyInGroup(planned: PlannedStack, ctx: EngineContext): Promise<AppliedStack> {
   const wait = {
     clock: ctx.clock,
     log: ctx.log,
