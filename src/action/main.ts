@@ -47,7 +47,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await log.group('Plan', async () => log.info(text));
       },
     });
-    if (result.verify) log.info(formatVerifyReport(result.verify));
+    const report = result.verify;
+    if (report) await log.group('Checks', async () => log.info(formatVerifyReport(report)));
     if (result.fingerprint) core.setOutput('plan-fingerprint', result.fingerprint.value);
     const plan = result.plan;
     await publishResult(result, sink(), {

@@ -7,7 +7,7 @@ import module from 'node:module';
 // plan's progress (and break tools that read stderr), so the command line turns it off.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-// V8's compiled code is kept on disk for the next run (Node 22.1+); see src/action/entry.ts.
+// V8's compiled code is kept on disk for the next run (Node 22.1+); see src/bundle.ts.
 module.enableCompileCache?.();
 
 const { main } = await import('./main.js');

@@ -18,12 +18,23 @@ export const SUMMARIES: Readonly<Record<Command, string>> = {
   help: "this text, or one command's options: mwaa-deploy help <command>",
 };
 
-/** Inputs only the GitHub Action uses: the command line posts no comment and checks no review. */
-export const ACTION_ONLY: readonly InputName[] = [
-  'comment',
-  'github-token',
-  'require-reviewed-plan',
-];
+const NO_COMMENT = 'the command line posts no PR comment';
+const NO_RUNNER =
+  "the command line uses the AWS credentials of your environment, profile or SSO; it has no Actions runner's OIDC token to exchange";
+
+/** Inputs only the GitHub Action uses, and why the command line does not. */
+const ACTION_ONLY_WHY: Readonly<Partial<Record<InputName, string>>> = {
+  'role-to-assume': NO_RUNNER,
+  'role-session-name': NO_RUNNER,
+  'role-duration-seconds': NO_RUNNER,
+  audience: NO_RUNNER,
+  comment: NO_COMMENT,
+  'github-token': NO_COMMENT,
+  'require-reviewed-plan': 'it checks the plan comment of the pull request a commit came from',
+};
+
+/** Inputs only the GitHub Action uses. */
+export const ACTION_ONLY = Object.keys(ACTION_ONLY_WHY) as readonly InputName[];
 
 /**
  * Inputs a command does not read (beyond {@link ACTION_ONLY}). Listed by exclusion so that an
@@ -97,9 +108,8 @@ export function optionsOf(command: Command | undefined): readonly (readonly [str
 /** Why an input is not a flag of this command, or undefined when it is one. */
 export function unusedReason(command: Command, input: InputName): string | undefined {
   if (inputsOf(command).includes(input)) return undefined;
-  if (ACTION_ONLY.includes(input)) {
-    return `--${input} only applies to the GitHub Action (the command line posts no PR comment)`;
-  }
+  const why = ACTION_ONLY_WHY[input];
+  if (why !== undefined) return `--${input} only applies to the GitHub Action (${why})`;
   const users = (['plan', 'deploy', 'verify', 'render'] as const).filter((c) =>
     inputsOf(c).includes(input),
   );

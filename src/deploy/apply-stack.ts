@@ -28,6 +28,15 @@ export async function applyStack(
   /** The gate: sees the plan of the change set about to execute, and throws to stop it. */
   admit: (plan: StackPlan) => void,
 ): Promise<AppliedStack> {
+  // One log group per stack (collapsible in the Actions log): its operation and its events.
+  return ctx.log.group(`Stack ${planned.spec.name}`, () => applyInGroup(planned, ctx, admit));
+}
+
+async function applyInGroup(
+  planned: PlannedStack,
+  ctx: EngineContext,
+  admit: (plan: StackPlan) => void,
+): Promise<AppliedStack> {
   const wait = {
     clock: ctx.clock,
     log: ctx.log,

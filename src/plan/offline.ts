@@ -1,3 +1,4 @@
+import { derivedSubnetsNote } from '../settings/network.js';
 import type { Settings } from '../settings/types.js';
 import { stackSpecs } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
@@ -46,6 +47,7 @@ export function offlinePlan(
     stacks,
     warnings: [
       'Offline plan: made from the templates alone against an empty account, without calling AWS.',
+      ...[derivedSubnetsNote(settings.network)].filter((note) => note !== undefined),
     ],
   };
 }

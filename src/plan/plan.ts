@@ -3,6 +3,7 @@ import type { StackState } from '../cfn/state.js';
 import { prerequisiteStackSpec, vpcStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { withTemplateContexts } from './analysis-additions.js';
+import { derivedSubnetsNote } from '../settings/network.js';
 import type { EngineContext } from './context.js';
 import type { Plan } from './model.js';
 import { PLAN_MODEL_VERSION } from './model.js';
@@ -58,7 +59,8 @@ export async function planBoth(
     }),
   });
   const stacks = [complete(vpc.value), complete(prereq.value)] as const;
-  const warnings: string[] = [];
+  const derived = derivedSubnetsNote(settings.network);
+  const warnings: string[] = derived ? [derived] : [];
   if (prereq.value.plan.source === 'template' && !prereq.value.recreate && !vpcOutputs) {
     warnings.push(
       `${vpcStateNote(vpcSpec.name, vpcState)}, so the prerequisite stack is shown from its template: ` +

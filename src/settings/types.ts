@@ -30,13 +30,15 @@ export type KmsKeySetting =
       readonly accountId?: string;
     };
 
-/** The VPC stack's address plan (defaults from the seed template). */
+/** The VPC stack's address plan (the subnets derived from the VPC's when not given). */
 export interface NetworkSettings {
   readonly vpcCidr: string;
   readonly publicSubnet1Cidr: string;
   readonly publicSubnet2Cidr: string;
   readonly privateSubnet1Cidr: string;
   readonly privateSubnet2Cidr: string;
+  /** The subnet inputs left empty and derived from vpcCidr (e.g. `public-subnet-1-cidr`). */
+  readonly derived: readonly string[];
 }
 
 /** One deployed stack: its CloudFormation name and, optionally, a user template replacing ours. */

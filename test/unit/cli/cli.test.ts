@@ -78,6 +78,13 @@ describe('the mwaa-deploy command line', () => {
     const unused = await cli(['verify', '--environment-name', 'a', '--comment', 'always']);
     expect(unused.code).toBe(2);
     expect(unused.stderr).toContain('--comment only applies to the GitHub Action');
+    // The command line has no runner whose OIDC token it could exchange for a role.
+    const role = await cli(['plan', '--role-to-assume', 'arn:aws:iam::123456789012:role/x']);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(
+      /^--role-to-assume only applies to the GitHub Action \(the command line uses the AWS credentials of your environment, profile or SSO/,
+    );
+    expect((await cli(['plan', '--help'])).stdout).not.toMatch(/--role-|--audience/);
     const cidr = await cli(['verify', '--vpc-cidr', '10.0.0.0/16']);
     expect(cidr.stderr).toContain(
       "--vpc-cidr does nothing in 'verify' (it is used by plan, deploy)",

@@ -45,6 +45,12 @@ describe('loadSettings defaults', () => {
       publicSubnet2Cidr: '10.192.11.0/24',
       privateSubnet1Cidr: '10.192.20.0/24',
       privateSubnet2Cidr: '10.192.21.0/24',
+      derived: [
+        'public-subnet-1-cidr',
+        'public-subnet-2-cidr',
+        'private-subnet-1-cidr',
+        'private-subnet-2-cidr',
+      ],
     },
     stacks: {
       vpc: { name: 'mwaa-demo-vpc' },
