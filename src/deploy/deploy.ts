@@ -1,4 +1,7 @@
 import { outputsOf } from '../cfn/state.js';
+import { addCodePlan } from '../code/stage.js';
+import type { CodeStage } from '../code/stage.js';
+import type { CodeSyncResult } from '../code/sync.js';
 import type { EngineContext } from '../plan/context.js';
 import { discardPlan, planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
@@ -15,6 +18,8 @@ export interface DeployResult {
   readonly applied: readonly AppliedStack[];
   readonly vpcOutputs: Readonly<Record<string, string>>;
   readonly prerequisiteOutputs: Readonly<Record<string, string>>;
+  /** The code synced to the bucket after the prerequisite stack, when code inputs are set. */
+  readonly code?: CodeSyncResult;
 }
 
 /**
@@ -27,11 +32,14 @@ export async function deployBoth(
   templates: TemplateBodies,
   accountId: string,
   onPlan: (run: PlannedRun) => Promise<void> = async () => {},
+  code?: CodeStage,
 ): Promise<DeployResult> {
-  const run = await planBoth(ctx, templates, accountId);
+  let run = await planBoth(ctx, templates, accountId);
   const pending = new Set<PlannedStack>(run.stacks);
   try {
+    run = await addCodePlan(run, code);
     await onPlan(run);
+    code?.assertSafe();
     const [vpcPlanned, firstPrereq] = run.stacks;
     pending.delete(vpcPlanned);
     const vpc = await applyStack(vpcPlanned, ctx);
@@ -53,11 +61,15 @@ export async function deployBoth(
     }
     pending.delete(prereq);
     const prerequisites = await applyStack(prereq, ctx);
+    const prerequisiteOutputs = outputsOf(prerequisites.stack);
+    // The bucket exists now; the environment stack (next) takes the code's object versions.
+    const synced = code && (await code.sync(prerequisiteOutputs));
     return {
       run,
       applied: [vpc, prerequisites],
       vpcOutputs,
-      prerequisiteOutputs: outputsOf(prerequisites.stack),
+      prerequisiteOutputs,
+      ...(synced && { code: synced }),
     };
   } finally {
     // A failure before a change set ran must not leave it behind.

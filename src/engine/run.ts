@@ -1,3 +1,5 @@
+import { addCodePlan, openCodeStage } from '../code/stage.js';
+import type { CodeSyncResult } from '../code/sync.js';
 import { deployBoth } from '../deploy/deploy.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { EngineContext } from '../plan/context.js';
@@ -14,6 +16,8 @@ export interface RunResult {
   readonly plan?: Plan;
   readonly deploy?: Omit<DeployResult, 'run'>;
   readonly verify?: VerifyReport;
+  /** What the deploy did to the bucket's code, when code inputs are set. */
+  readonly code?: CodeSyncResult;
 }
 
 export interface RunOptions {
@@ -35,10 +39,16 @@ export async function runMode(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const onPlan = options.onPlan ?? (async () => {});
+  // The code inputs' files are read and checked before any AWS call writes.
+  const code =
+    ctx.settings.mode === 'verify'
+      ? undefined
+      : await openCodeStage(ctx.settings, session.clients.s3, ctx.log);
   switch (ctx.settings.mode) {
     case 'plan': {
-      const run: PlannedRun = await planBoth(ctx, templates, session.accountId);
+      let run: PlannedRun = await planBoth(ctx, templates, session.accountId);
       try {
+        run = await addCodePlan(run, code);
         await onPlan(run.plan);
       } finally {
         await discardRun(run, ctx);
@@ -46,14 +56,18 @@ export async function runMode(
       return { plan: run.plan };
     }
     case 'deploy': {
-      const { run, ...deploy } = await deployBoth(ctx, templates, session.accountId, (r) =>
-        onPlan(r.plan),
+      const { run, ...deploy } = await deployBoth(
+        ctx,
+        templates,
+        session.accountId,
+        (r) => onPlan(r.plan),
+        code,
       );
       const verify = await verifyStacks(ctx, session.clients, {
         vpc: deploy.vpcOutputs,
         prerequisites: deploy.prerequisiteOutputs,
       });
-      return { plan: run.plan, deploy, verify };
+      return { plan: run.plan, deploy, verify, ...(deploy.code && { code: deploy.code }) };
     }
     case 'verify':
       return { verify: await verifyStacks(ctx, session.clients) };

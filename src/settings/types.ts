@@ -3,6 +3,8 @@
  * Only src/settings knows the action's input names; everything else takes a Settings.
  */
 
+import type { CodeSettings } from './code.js';
+
 /** What a run does. */
 export type Mode = 'plan' | 'deploy' | 'verify';
 
@@ -97,4 +99,6 @@ export interface Settings {
   readonly maskAccountId: boolean;
   /** Upper bound for waiting on any one stack operation. */
   readonly timeoutMinutes: number;
+  /** Release-time code synced to the bucket; undefined when no code input is set. */
+  readonly code?: CodeSettings;
 }
