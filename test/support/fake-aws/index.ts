@@ -24,6 +24,7 @@ import type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js'
 import { DEFAULT_REQUEST_TOKEN, OIDC_PATH } from './oidc.js';
 import { seedStack } from './seed.js';
 import type { SeedStack } from './seed.js';
+import { ObjectStore } from './s3-objects.js';
 import { router } from './server.js';
 import { CfnState } from './state.js';
 import { FakeSts } from './sts.js';
@@ -51,6 +52,8 @@ export interface FakeAws {
   readonly oidcRequestToken: string;
   /** Every request answered, oldest first. */
   readonly calls: CallRecord[];
+  /** The objects in the stacks' buckets (PutObject, ListObjectsV2, ...: s3-objects.ts). */
+  readonly objects: ObjectStore;
   /** CloudFormation's state, brought up to the clock's time. */
   readonly state: CfnState;
   readonly sts: FakeSts;
@@ -110,10 +113,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   for (const rule of options.faults ?? []) faults.add(rule);
   const calls: CallRecord[] = [];
   const inventory = new Inventory(cfn);
+  const objects = new ObjectStore();
 
   const handle = router({
     cfn,
     inventory,
+    objects,
     sts,
     faults,
     calls,
@@ -138,6 +143,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     oidcRequestUrl,
     oidcRequestToken,
     calls,
+    objects,
     get state() {
       cfn.advance();
       return cfn;
