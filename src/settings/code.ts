@@ -58,11 +58,17 @@ export function readCode(
   return { workspace, paths, dagPrefix, dagDeletionLimit: limit };
 }
 
+// Controls, line separators and bidirectional overrides: legal in some file names, but they
+// could disguise a path in the plan and the log.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /** A path that stays inside the workspace once `..` segments are resolved. */
 export function parseWorkspacePath(text: string, workspace: string): Parsed<string> {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) {
-    return fail(`${quote(text)} contains control characters; give a path inside the workspace`);
+  if (UNSAFE.test(text)) {
+    return fail(
+      `${quote(text)} contains control, line-separator or bidirectional characters; give a path inside the workspace`,
+    );
   }
   const inside = relative(workspace, resolve(workspace, text));
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
@@ -85,9 +91,9 @@ export function parseDagPrefix(text: string): Parsed<string> {
     );
   }
   const segments = trimmed.split('/');
-  // eslint-disable-next-line no-control-regex
-  const bad = /[\u0000-\u001f\u007f\\]/;
-  if (segments.some((s) => s === '' || s === '.' || s === '..' || bad.test(s))) {
+  if (
+    segments.some((s) => s === '' || s === '.' || s === '..' || UNSAFE.test(s) || s.includes('\\'))
+  ) {
     return fail(
       `${quote(text)} is not a folder path in the bucket; use names separated by '/', e.g. dags or airflow/dags`,
     );
