@@ -23,6 +23,7 @@ import { evaluate, isAllowed } from '../../support/bootstrap/iam-policy.js';
 import type { IamRequest, PolicyDocument } from '../../support/bootstrap/iam-policy.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { CallRecord, FakeAws } from '../../support/fake-aws/index.js';
+import { codeWorkspace, CODE_INPUTS } from '../../support/code-workspace.js';
 import { runAction } from '../../support/runner/run-action.js';
 
 const PLAN_ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy-access-analytics-PlanRole-1A2B3C4D';
@@ -140,6 +141,27 @@ describe('plan mode with the plan role', () => {
     }
   });
 
+  it('is allowed every call of a code plan: the listing, HeadObject and the ranged reads', async () => {
+    const ws = await codeWorkspace();
+    try {
+      const env = { ...aws.env(), GITHUB_WORKSPACE: ws.root };
+      const deployed = await runAction({ inputs: inputs('deploy', CODE_INPUTS), env });
+      expect(deployed.code).toBe(0);
+      await ws.write('requirements.txt', 'boto3\nrequests==2.32.3\n');
+      await ws.write('plugins/extra.py', 'x = 1\n');
+      await ws.write('dags/a.py', 'from airflow import DAG\n# A\n');
+      const from = aws.calls.length;
+      const run = await runAction({ inputs: inputs('plan', CODE_INPUTS), env });
+      expect(run.stdout).not.toMatch(/::error::/);
+      const used = expectPlanRoleCovers(aws, aws.calls.slice(from));
+      // (uncovered() above also checked s3:GetObjectVersion, the ranged reads of a version.)
+      for (const action of ['s3:ListBucket', 's3:GetObject']) expect(used).toContain(action);
+      expect(used).not.toContain('s3:PutObject');
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('is allowed what CloudFormation checks with its permissions while computing the change sets', async () => {
     const requests = [
       ...changeSetValidationRequests(parseTemplate(await loadBuiltInTemplate('vpc'))),
@@ -205,7 +227,7 @@ describe('what the plan role may not do', () => {
     }
   });
 
-  it('allows only CloudFormation on its stacks, three EC2 reads and GetCallerIdentity', () => {
+  it('allows only CloudFormation on its stacks, three EC2 reads, GetCallerIdentity and reading the code objects', () => {
     const allowed = planPolicy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) =>
       typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])],
     );
@@ -213,6 +235,10 @@ describe('what the plan role may not do', () => {
       'ec2:DescribeAccountAttributes',
       'ec2:DescribeAvailabilityZones',
       'ec2:DescribeVpcs',
+      'kms:Decrypt',
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
       'sts:GetCallerIdentity',
     ]);
     expect(allowed.every((a) => !a.includes('*'))).toBe(true);
