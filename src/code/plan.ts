@@ -3,6 +3,7 @@
  * of the DAG prefix, HeadObject where the listing cannot decide, ranged reads for the diffs of
  * requirements.txt and plugins.zip) and writes nothing. Its actions are what sync executes.
  */
+import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
 import type { CodePlan, DagsPlan, SingleFilePlan } from '../plan/code-model.js';
 import type { CodeSettings } from '../settings/code.js';
@@ -146,9 +147,22 @@ export async function planCode(input: {
       }),
     ...(startupScript && { startupScript: startupScript.plan }),
     cost: { listPages, heads },
+    localDigest: localDigest(settings, local),
     warnings,
   };
   return { plan, uploads, deletes, ...(overDeletionLimit && { overDeletionLimit }) };
+}
+
+/** SHA-256 over every local file's key and SHA-256, in key order. */
+function localDigest(settings: CodeSettings, local: LocalCode): string {
+  const hash = createHash('sha256');
+  for (const f of local.dags?.files ?? [])
+    hash.update(`${settings.dagPrefix}${f.rel}\0${f.sha256}\n`);
+  for (const root of ['requirements', 'plugins', 'startupScript'] as const) {
+    const file = local[root];
+    if (file) hash.update(`${ROOT_KEYS[root]}\0${file.sha256}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /** The message refusing the deletions, or undefined when they are within dag-deletion-limit. */

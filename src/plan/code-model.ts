@@ -64,6 +64,11 @@ export interface CodePlan {
   readonly plugins?: PluginsPlan;
   readonly startupScript?: SingleFilePlan;
   readonly cost: CodeListingCost;
+  /**
+   * SHA-256 over every local file's key and SHA-256: the reviewed-plan binding compares it, so a
+   * file edited after review is caught even when the lists above stay the same.
+   */
+  readonly localDigest?: string;
   /** Notes a reviewer should read (e.g. deletions over the limit). */
   readonly warnings: readonly string[];
 }
