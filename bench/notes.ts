@@ -1,4 +1,5 @@
 /** Plain-words notes on the results, computed, so they stay true when the numbers change. */
+import { DEFAULT_POLL_POLICY } from '../src/shared/poll.js';
 import type { Results } from './report.js';
 import { bytes, median, ms } from './lib/stats.js';
 import { latency } from './lib/timeline.js';
@@ -25,8 +26,8 @@ export function notesFor(r: Results): string[] {
     notes.push(
       `Plan overhead (${ms(o)} median, both stacks concurrently) is mostly start-up and polling: ${ms(startup)} from spawn to the first ` +
         `request (a bare \`node -e 0\` takes ${ms(bare)}; the rest is loading the bundle, see section 3), and ${ms(changeSetLatency)} ` +
-        `of detection latency on the change sets, which a ${ms(existing.model.changeSetReadyMs)} change set meets at the minimum poll ` +
-        `delay (0.5 s, jittered to 0.375–0.5 s). Everything else (credentials, CloudFormation round trips, reading the change sets, ` +
+        `of detection latency on the change sets (a ${ms(existing.model.changeSetReadyMs)} change set is past the poll ramp, where ` +
+        `the delay is ${ms(DEFAULT_POLL_POLICY.minDelayMs)}, jittered down to 75–100%). Everything else (credentials, CloudFormation round trips, reading the change sets, ` +
         `rendering, deleting the change sets, writing outputs) is about ${ms(rest)}. The action's process used ` +
         `${ms(median(existing.runs.map((x) => x.run.cpuMs ?? Number.NaN)))} of CPU in all (median), most of it loading the bundle.` +
         (o >= 1000
@@ -43,7 +44,8 @@ export function notesFor(r: Results): string[] {
     notes.push(
       `A deploy goes through ${waits} waits one after another (change set, stack, change set, stack), so its overhead is ` +
         `start-up plus the sum of ${waits} detection latencies (${ms(lat)} in the first run) plus verification; ` +
-        'each latency stays within its bound, but with short waits the 0.5 s minimum delay dominates the overhead.',
+        `each latency stays within its bound; with waits of a few seconds the ${ms(DEFAULT_POLL_POLICY.minDelayMs)} floor of the delay ` +
+        'dominates the overhead (an instant backend is answered during the ramp from 0.1 s instead: section 1).',
     );
   }
 
@@ -88,7 +90,7 @@ export function notesFor(r: Results): string[] {
   }
 
   const ec2 = r.profile.categories.find((c) => c.name === 'AWS SDK client: EC2');
-  const bundle = r.bundles.find((b) => b.file === 'dist/index.js');
+  const bundle = r.bundles[0];
   if (ec2 && bundle) {
     const clients = r.profile.categories.filter((c) => c.name.startsWith('AWS SDK client'));
     const clientMs = clients.reduce((a, c) => a + c.loadMs, 0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
@@ -7,7 +8,7 @@ import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-clo
 import type { Clock } from '../shared/clock.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
-import { isNoChangesReason, wrapAwsError } from './errors.js';
+import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
 export type ChangeSetType = 'CREATE' | 'UPDATE';
@@ -61,6 +62,10 @@ export async function createChangeSet(
         // A failed create rolls back to ROLLBACK_COMPLETE, where the first failure stays readable.
         ...(options.type === 'CREATE' ? { OnStackFailure: 'ROLLBACK' as const } : {}),
         IncludeNestedStacks: false,
+        // One per request (the SDK's retries resend the same input): a retry after a lost
+        // response gets the change set the first attempt made, instead of AlreadyExists. Not
+        // the change set's name: a re-plan in the same run must not get a deleted one back.
+        ClientToken: randomUUID(),
       }),
     );
     if (!out.Id) throw new Error('CloudFormation returned no change set ID');
@@ -134,11 +139,54 @@ async function describePage(cfn: Cfn, id: string, nextToken: string | undefined)
   }
 }
 
-/** Deletes a change set; a plan leaves nothing behind. */
+/** Raised when a planned change set cannot be executed; the message says what to do. */
+export class ChangeSetNotExecutableError extends Error {}
+
+/**
+ * Reads the change set again right before ExecuteChangeSet: only an AVAILABLE one can run.
+ * Executing another change set on the stack (another run's deploy) makes this one OBSOLETE or
+ * deletes it; either way the plan no longer describes what would happen.
+ */
+export async function requireExecutable(
+  cfn: Cfn,
+  ref: { id: string; stackName: string },
+): Promise<void> {
+  const again = `Nothing was executed on ${ref.stackName}. Run again to plan from the stack as it is now (and review that plan).`;
+  let out: DescribeChangeSetCommandOutput;
+  try {
+    out = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: ref.id }));
+  } catch (error) {
+    if (!isChangeSetMissingError(error))
+      throw wrapAwsError(`Could not describe change set ${ref.id}`, error);
+    throw new ChangeSetNotExecutableError(
+      `The planned change set of stack ${ref.stackName} no longer exists: the stack changed since the plan ` +
+        `(executing another change set on a stack deletes its other change sets), or someone deleted it. ${again}`,
+    );
+  }
+  const status = out.ExecutionStatus ?? 'UNAVAILABLE';
+  if (status === 'AVAILABLE') return;
+  const why =
+    status === 'OBSOLETE'
+      ? 'the stack changed since the plan (its change set is OBSOLETE: another change set or update ran on the stack)'
+      : status === 'UNAVAILABLE'
+        ? out.Status === 'FAILED'
+          ? `its change set failed (${out.StatusReason ?? 'no reason given'})`
+          : `its change set is not ready (${out.Status ?? 'unknown status'}); CloudFormation is still computing it`
+        : `its change set is already ${status}: another run executed it`;
+  throw new ChangeSetNotExecutableError(
+    `Stack ${ref.stackName} cannot be deployed as planned: ${why}. ${again}`,
+  );
+}
+
+/**
+ * Deletes a change set; a plan leaves nothing behind. One already gone (executing another change
+ * set of the stack deletes it) is not an error.
+ */
 export async function deleteChangeSet(cfn: Cfn, id: string): Promise<void> {
   try {
     await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: id }));
   } catch (error) {
+    if (isChangeSetMissingError(error)) return;
     throw wrapAwsError(`Could not delete change set ${id}`, error);
   }
 }

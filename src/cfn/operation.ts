@@ -28,12 +28,8 @@ export interface WaitOptions {
 /** Clocks on the runner and in AWS disagree a little; events this much older still count. */
 const CLOCK_SKEW_MS = 60_000;
 
-const SUCCESS = new Set([
-  'CREATE_COMPLETE',
-  'UPDATE_COMPLETE',
-  'IMPORT_COMPLETE',
-  'DELETE_COMPLETE',
-]);
+/** A create or an update ends well only in these; a stack that vanished is a failure. */
+const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'IMPORT_COMPLETE']);
 
 /**
  * Waits for the operation running on a stack to end, logging each new event of the operation
@@ -48,6 +44,8 @@ export async function waitForStack(
     token?: string;
     totalResources?: number;
     startedAt: number;
+    /** True when the operation is a deletion: only then is DELETE_COMPLETE (or gone) success. */
+    deleting?: boolean;
   },
   options: WaitOptions,
 ): Promise<Stack | undefined> {
@@ -97,7 +95,15 @@ export async function waitForStack(
       // events once more, so the last ones are logged and the root cause is among them.
       await logEvents();
       progress(status);
-      if (SUCCESS.has(status)) return stack;
+      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) return stack;
+      if (status === 'DELETE_COMPLETE') {
+        throw new StackOperationError(
+          `Stack ${target.stackName} ended in DELETE_COMPLETE: it was deleted while this run ` +
+            'waited for it (by another run, a person, or a failed create that was set to delete ' +
+            "itself). Nothing of this run's change is in place; run again to create it.",
+          status,
+        );
+      }
       const cause = follower.firstFailure();
       const reason = cause
         ? `${cause.LogicalResourceId} (${cause.ResourceType}) ${cause.ResourceStatus}: ${cause.ResourceStatusReason}`
@@ -131,6 +137,10 @@ export async function executeChangeSet(
       new ExecuteChangeSetCommand({
         ChangeSetName: changeSet.id,
         ClientRequestToken: options.token,
+        // A rollback deletes what this execution created, even under DeletionPolicy Retain: a
+        // failed first create must not leave a key per attempt, nor a named bucket that makes
+        // every retry fail with "already exists". What existed before is kept as its policy says.
+        RetainExceptOnCreate: true,
       }),
     );
   } catch (error) {
@@ -166,7 +176,7 @@ export async function deleteStack(
   } catch (error) {
     throw wrapAwsError(`Could not delete stack ${stack.stackName}`, error);
   }
-  await waitForStack(cfn, { ...stack, token: options.token, startedAt }, options);
+  await waitForStack(cfn, { ...stack, token: options.token, startedAt, deleting: true }, options);
 }
 
 /** True when the status is a finished one (no operation running). */

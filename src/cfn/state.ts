@@ -5,6 +5,14 @@ import { isStackMissingError, wrapAwsError } from './errors.js';
 export type Cfn = Pick<CloudFormationClient, 'send'>;
 
 /**
+ * The SDK's `paginate*` helpers take a whole client but only call its `send`, so the engine's
+ * narrower Cfn serves them as it is.
+ */
+export function pagerOf(cfn: Cfn): { client: CloudFormationClient } {
+  return { client: cfn as CloudFormationClient };
+}
+
+/**
  * What a stack's status means for this tool:
  * - missing: create it;
  * - review: REVIEW_IN_PROGRESS, created by a change set that was never executed: a CREATE change

@@ -1,6 +1,6 @@
 import { UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { deleteChangeSet } from '../cfn/changeset.js';
+import { deleteChangeSet, requireExecutable } from '../cfn/changeset.js';
 import { wrapAwsError } from '../cfn/errors.js';
 import { deleteStack, executeChangeSet } from '../cfn/operation.js';
 import { readStackState } from '../cfn/state.js';
@@ -8,6 +8,7 @@ import type { EngineContext } from '../plan/context.js';
 import { operationTimeoutMs, runScopedName } from '../plan/context.js';
 import { planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
+import type { StackPlan } from '../plan/model.js';
 
 /** What happened to one stack during a deploy. */
 export interface AppliedStack {
@@ -21,7 +22,12 @@ export interface AppliedStack {
  * user opted in, execute the change set when it has changes, otherwise delete the empty change
  * set and leave the stack alone. Turns termination protection on for a stack it created.
  */
-export async function applyStack(planned: PlannedStack, ctx: EngineContext): Promise<AppliedStack> {
+export async function applyStack(
+  planned: PlannedStack,
+  ctx: EngineContext,
+  /** The gate: sees the plan of the change set about to execute, and throws to stop it. */
+  admit: (plan: StackPlan) => void,
+): Promise<AppliedStack> {
   const wait = {
     clock: ctx.clock,
     log: ctx.log,
@@ -45,6 +51,7 @@ export async function applyStack(planned: PlannedStack, ctx: EngineContext): Pro
   }
   const changeSet = planned.changeSet;
   if (!changeSet) throw new Error(`Stack ${name} has no change set to execute.`);
+  admit(planned.plan);
   if (changeSet.noChanges) {
     await deleteChangeSet(ctx.cfn, changeSet.id);
     ctx.log.info(`Stack ${name}: no changes.`);
@@ -54,6 +61,7 @@ export async function applyStack(planned: PlannedStack, ctx: EngineContext): Pro
       stack: (await readStackState(ctx.cfn, name)).stack,
     };
   }
+  await requireExecutable(ctx.cfn, { id: changeSet.id, stackName: name });
   ctx.log.info(
     `Executing change set ${changeSet.name} on stack ${name} (${changeSet.changes.length} changes).`,
   );

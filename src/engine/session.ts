@@ -2,6 +2,7 @@ import { createAwsClients } from '../aws/clients.js';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.js';
 import { assumeRoleWithOidc, callerAccount } from '../aws/credentials.js';
 import { requestOidcToken } from '../aws/oidc-token.js';
+import type { IdTokenSource } from '../aws/oidc-token.js';
 import type { Settings } from '../settings/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -18,8 +19,11 @@ export interface SessionDeps {
   readonly log: Logger;
   /** Registers a secret so nothing prints it (core.setSecret in the action). */
   readonly onSecret: (value: string) => void;
-  /** The runner's OIDC token; defaults to asking the token service named in env. */
-  readonly getIdToken?: (audience: string) => Promise<string>;
+  /**
+   * The runner's OIDC token: `core.getIDToken` in the action. Without it (the CLI, a library
+   * caller), role-to-assume fails with a message that says to use the ambient credentials.
+   */
+  readonly getIdToken?: IdTokenSource;
   /** Client construction, replaceable by library users (custom handlers, proxies). */
   readonly createClients?: (options: AwsClientOptions) => AwsClients;
 }
@@ -34,16 +38,14 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
   const { roleToAssume } = settings.credentials;
   let clients: AwsClients;
   if (roleToAssume) {
-    const getIdToken =
-      deps.getIdToken ??
-      ((audience: string) =>
-        requestOidcToken({
-          audience,
-          env: deps.env,
-          clock: deps.clock,
-          onRetry: (m) => deps.log.warning(m),
-        }));
-    const anonymous = create({ region: settings.region, env: deps.env });
+    const getIdToken = (audience: string) =>
+      requestOidcToken(audience, deps.getIdToken, {
+        env: deps.env,
+        clock: deps.clock,
+        onRetry: (m) => deps.log.warning(m),
+      });
+    // One attempt per call: assumeRoleWithOidc retries with a fresh token, the SDK would not.
+    const anonymous = create({ region: settings.region, env: deps.env, maxAttempts: 1 });
     const credentials = await assumeRoleWithOidc(
       { ...settings.credentials, roleToAssume },
       {

@@ -59,6 +59,34 @@ export type PlanSource =
   /** Read from the template alone (the stack's inputs do not exist yet). */
   | 'template';
 
+/** One property of a resource that differs from what the stack's template says. */
+export interface PropertyDrift {
+  /** JSON pointer inside the resource's properties, e.g. `/Policies/0/PolicyDocument/Statement/3`. */
+  readonly path: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  /** ADD: only in AWS; REMOVE: only in the template; NOT_EQUAL: both, different. */
+  readonly kind: 'ADD' | 'REMOVE' | 'NOT_EQUAL';
+}
+
+/** A resource changed outside CloudFormation (MODIFIED) or deleted outside it (DELETED). */
+export interface DriftedResource {
+  readonly logicalId: string;
+  readonly physicalId?: string;
+  readonly type: string;
+  readonly status: 'MODIFIED' | 'DELETED';
+  readonly differences: readonly PropertyDrift[];
+}
+
+/**
+ * What drift detection found on an existing stack before the plan: the deploy reverts every
+ * drifted property to the template. `unavailable` when detection was not permitted, timed out
+ * or failed (the reason says which); absent for a stack that does not exist yet.
+ */
+export type StackDrift =
+  | { readonly status: 'checked'; readonly drifted: readonly DriftedResource[] }
+  | { readonly status: 'unavailable'; readonly reason: string };
+
 export interface StackPlan {
   readonly role: 'vpc' | 'prerequisites';
   readonly stackName: string;
@@ -72,6 +100,8 @@ export interface StackPlan {
   readonly changes: readonly ResourceChange[];
   /** Notes about this stack a reviewer should read. */
   readonly warnings: readonly string[];
+  /** Changes made outside CloudFormation, when drift detection ran. */
+  readonly drift?: StackDrift;
 }
 
 export interface Plan {

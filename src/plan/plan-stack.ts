@@ -1,6 +1,8 @@
 import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
 import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
+import { isChangeSetMissingError } from '../cfn/errors.js';
 import { deleteStack } from '../cfn/operation.js';
+import { reviewStackInUse } from '../cfn/review-stack.js';
 import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { pollUntil } from '../shared/poll.js';
@@ -31,6 +33,25 @@ export interface PlannedStack {
  * opted in to recreating it.
  */
 export async function planStack(
+  spec: StackSpec,
+  ctx: EngineContext,
+  known?: StackState,
+): Promise<PlannedStack> {
+  try {
+    return await planOnce(spec, ctx, known);
+  } catch (error) {
+    // Another run executed a change set on the stack while this one was computed, which
+    // deletes every other change set: plan once more from the stack as that run leaves it.
+    if (!isChangeSetMissingError(error)) throw error;
+    ctx.log.info(
+      `The change set of stack ${spec.name} was deleted while CloudFormation computed it (another run ` +
+        `executed a change set on the stack): planning stack ${spec.name} again once it has settled.`,
+    );
+    return planOnce(spec, ctx);
+  }
+}
+
+async function planOnce(
   spec: StackSpec,
   ctx: EngineContext,
   known?: StackState,
@@ -138,21 +159,32 @@ function templatePlan(
   };
 }
 
-async function waitUntilSettled(
+/**
+ * Waits for another operation on the stack to end (bounded by the operation timeout), logging
+ * each status it passes through with the time waited, and returns the settled state.
+ */
+export async function waitUntilSettled(
   name: string,
   state: StackState,
   ctx: EngineContext,
 ): Promise<StackState> {
   ctx.log.info(`Stack ${name} is busy (${state.status}); waiting for that operation to finish.`);
+  const started = ctx.clock.now();
+  let last = state.status;
   return pollUntil(
     async () => {
       const now = await readStackState(ctx.cfn, name);
+      if (now.status !== last) {
+        const waited = Math.round((ctx.clock.now() - started) / 1000);
+        ctx.log.info(`Stack ${name}: ${now.status} after ${waited} s of waiting.`);
+        last = now.status;
+      }
       return now.kind === 'busy' ? undefined : now;
     },
     {
       clock: ctx.clock,
       timeoutMs: operationTimeoutMs(ctx),
-      what: `the running operation on stack ${name}`,
+      what: `the running operation on stack ${name} to finish (it keeps running in AWS; run again once it has)`,
       signal: ctx.signal,
     },
   );
@@ -180,20 +212,24 @@ async function discardQuietly(
   ctx: EngineContext,
 ): Promise<void> {
   try {
-    if (target.createdReviewStack) {
-      await deleteStack(
-        ctx.cfn,
-        { stackName: target.spec.name, stackId: target.stackId },
-        {
-          clock: ctx.clock,
-          log: ctx.log,
-          timeoutMs: operationTimeoutMs(ctx),
-          token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
-        },
-      );
-    } else {
-      await deleteChangeSet(ctx.cfn, target.changeSetId);
+    await deleteChangeSet(ctx.cfn, target.changeSetId);
+    if (!target.createdReviewStack) return;
+    // Look again before deleting: another run may have joined or deployed this stack.
+    const inUse = await reviewStackInUse(ctx.cfn, target.stackId);
+    if (inUse) {
+      ctx.log.info(`Stack ${target.spec.name} is left as it is: ${inUse}.`);
+      return;
     }
+    await deleteStack(
+      ctx.cfn,
+      { stackName: target.spec.name, stackId: target.stackId },
+      {
+        clock: ctx.clock,
+        log: ctx.log,
+        timeoutMs: operationTimeoutMs(ctx),
+        token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
+      },
+    );
   } catch (error) {
     ctx.log.warning(
       `Could not clean up the plan of stack ${target.spec.name}: ${(error as Error).message}`,

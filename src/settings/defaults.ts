@@ -34,6 +34,7 @@ export const INPUT_DEFAULTS = {
   'require-reviewed-plan': 'false',
   'mask-aws-account-id': 'false',
   'timeout-minutes': '60',
+  'drift-timeout-seconds': '120',
   // Release-time code (src/settings/code.ts): all optional.
   'dags-path': '',
   'requirements-path': '',

@@ -36,6 +36,8 @@ const COMMENT_POLICIES: readonly CommentPolicy[] = ['always', 'on-change', 'neve
 const SESSION_SECONDS = { min: 900, max: 43200 } as const;
 /** Up to 12 hours of waiting for one stack operation. */
 const TIMEOUT_MINUTES = { min: 1, max: 720 } as const;
+/** Drift detection takes about a minute on real stacks; a plan must not hang on it. */
+const DRIFT_TIMEOUT_SECONDS = { min: 0, max: 900 } as const;
 
 /** The AWS SDK's own Region variables, in the order the SDK reads them. */
 const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
@@ -108,6 +110,15 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     timeoutMinutes: problems.take(
       'timeout-minutes',
       parseInteger(read('timeout-minutes'), TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes'),
+    ),
+    driftTimeoutSeconds: problems.take(
+      'drift-timeout-seconds',
+      parseInteger(
+        read('drift-timeout-seconds'),
+        DRIFT_TIMEOUT_SECONDS.min,
+        DRIFT_TIMEOUT_SECONDS.max,
+        'seconds',
+      ),
     ),
   };
   const code = readCode(read, env, problems);

@@ -99,6 +99,8 @@ export interface Settings {
   readonly maskAccountId: boolean;
   /** Upper bound for waiting on any one stack operation. */
   readonly timeoutMinutes: number;
+  /** Upper bound for drift detection on one stack, in seconds; 0 turns drift detection off. */
+  readonly driftTimeoutSeconds: number;
   /** Release-time code synced to the bucket; undefined when no code input is set. */
   readonly code?: CodeSettings;
 }

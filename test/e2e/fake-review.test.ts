@@ -78,6 +78,15 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(marker?.fields.fingerprint).toBe(first.outputs['plan-fingerprint']);
     expect(first.outputs['comment-url']).toContain('/pull/7#issuecomment-');
     expect(comments[0]?.body).toContain('orders-vpc');
+    // A new environment: the execution role's statements (seed 002), read from the template,
+    // in the security table a reviewer reads.
+    const body = comments[0]?.body ?? '';
+    const security = body.slice(body.indexOf('### Security-relevant changes'));
+    const table = security.slice(0, security.indexOf('\n\n', security.indexOf('| :-: |')));
+    expect(table).toMatch(/ExecutionRole .*airflow:PublishMetrics/);
+    expect(table).toMatch(/ExecutionRole .*sqs:ChangeMessageVisibility.*sqs:ReceiveMessage/);
+    expect(table).toMatch(/ExecutionRole .*kms:Decrypt.*kms:ViaService/);
+    expect(table).toMatch(/SecurityGroupSelfIngress .*ingress rule/);
     // The token never shows, in the comment or anywhere else.
     expect(comments[0]?.body).not.toContain(TOKEN);
     expect(

@@ -69,7 +69,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)(
       expectNoSecrets(run, secretsOf(aws));
     });
 
-    // BUG cancel-message (src/action/cancel.ts, describe): the one message for every mode is
+    // BUG cancel-message (src/engine/cancel.ts, describe): the one message for every mode is
     // "The job was cancelled (SIGTERM). A stack operation that had already started keeps running
     // in AWS; the next run waits for it." In plan mode it names nothing that was interrupted
     // (computing change set mwaa-deploy-…-vpc of stack orders-vpc), and it claims an operation

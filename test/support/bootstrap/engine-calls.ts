@@ -182,7 +182,8 @@ interface Provisioning {
  * schemas of AWS::EC2::NatGateway, AWS::KMS::Key and AWS::KMS::Alias list exactly these) and the
  * service authorization reference for the others. Reads that take no resource-level permission
  * (ec2:Describe*, kms:ListAliases, kms:CreateKey) are checked against '*'.
- * Not listed on purpose: s3:DeleteBucket and kms:ScheduleKeyDeletion (see RETAINED).
+ * Not listed: s3:DeleteBucket and kms:ScheduleKeyDeletion, needed only when a failed create
+ * rolls back (see RETAINED).
  */
 export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
   'AWS::EC2::VPC': {
@@ -393,8 +394,9 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
 };
 
 /**
- * Stateful types whose deletion the deploy role never needs, because the template retains them
- * on delete and on replacement, and which it is therefore denied.
+ * Stateful types the template retains on delete and on replacement: the deploy role may delete
+ * them only through CloudFormation, which does so only when the create that made them rolls
+ * back (DeletionPolicy RetainExceptOnCreate); called directly, it is denied.
  */
 export const RETAINED: Readonly<Record<string, string>> = {
   'AWS::S3::Bucket': 's3:DeleteBucket',

@@ -86,6 +86,14 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   if (type !== 'CREATE' && type !== 'UPDATE')
     throw validation(`ChangeSetType ${type} is not supported by the fake`);
   let stack = state.findStack(stackName);
+  // ClientToken: "Specify this token if you plan to retry requests so that CloudFormation knows
+  // that you're not attempting to create another change set with the same name" (API reference,
+  // CreateChangeSet). A retry with the same token answers with the change set already made.
+  const clientToken = stringParam(params, 'ClientToken');
+  const same = stack && state.changeSetsOf(stack).find((c) => c.name === name);
+  if (same && clientToken !== undefined && same.clientToken === clientToken) {
+    return { Id: same.id, StackId: same.stackId };
+  }
   if (type === 'CREATE' && stack && stack.status !== 'REVIEW_IN_PROGRESS') {
     throw validation(
       `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`,
@@ -156,6 +164,7 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
     tags,
     description: stringParam(params, 'Description'),
     onStackFailure: stringParam(params, 'OnStackFailure'),
+    clientToken,
     changes: computed.changes,
     changesWithValues: computed.changesWithValues,
     replaced: [...computed.replaced],

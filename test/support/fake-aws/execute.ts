@@ -15,7 +15,23 @@ import type { ChangeSetRecord, StackRecord } from './types.js';
 export interface ExecuteOptions {
   readonly token?: string;
   readonly disableRollback: boolean;
+  readonly retainExceptOnCreate?: boolean;
 }
+
+/**
+ * A named resource whose name is already taken in the account (a bucket a failed create
+ * retained, for one) fails to create with "NAME already exists", as CloudFormation reports it.
+ */
+function nameTaken(state: CfnState, stack: StackRecord, type: string, physicalId: string) {
+  const live = [...state.stacks.values()].flatMap((s) =>
+    s === stack ? [] : [...s.resources.values()].filter((r) => r.status !== 'DELETE_COMPLETE'),
+  );
+  const all = [...live, ...state.retained.map((r) => r.resource)];
+  return NAMED_TYPES.has(type) && all.some((r) => r.type === type && r.physicalId === physicalId);
+}
+
+/** Types whose physical ID is a name the user can choose, unique in the account. */
+const NAMED_TYPES = new Set(['AWS::S3::Bucket']);
 
 const REPLACING =
   'Requested update requires the creation of a new physical resource; hence creating one.';
@@ -117,6 +133,7 @@ export function startExecution(
     replaced,
     touched: [],
     failures: new Map(),
+    retainExceptOnCreate: options.retainExceptOnCreate ?? false,
     typeOf: (id) =>
       types.get(id) ?? before.resources.get(id)?.type ?? 'AWS::CloudFormation::Unknown',
   };
@@ -126,7 +143,12 @@ export function startExecution(
   for (const [k, wave] of plan.entries()) {
     for (const id of wave) {
       const operation = before.resources.has(id) ? 'update' : 'create';
-      const failure = state.takeResourceFailure(stack.name, id, operation);
+      const physicalId = target.identities.get(id)?.physicalId ?? '';
+      const failure =
+        state.takeResourceFailure(stack.name, id, operation) ??
+        (operation === 'create' && nameTaken(state, stack, run.typeOf(id), physicalId)
+          ? { stackName: stack.name, logicalId: id, reason: `${physicalId} already exists` }
+          : undefined);
       if (failure) run.failures.set(id, failure);
     }
     run.touched.push(...wave);

@@ -17,6 +17,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DriftBook } from './drift.js';
 import { FaultBook } from './faults.js';
 import type { FaultRule } from './faults.js';
 import { Inventory } from './inventory.js';
@@ -92,6 +93,7 @@ function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
     accountId: options.accountId ?? '123456789012',
     now: options.now ?? Date.now,
     changeSetReadyMs: options.changeSetReadyMs ?? 50,
+    driftDetectionMs: options.driftDetectionMs ?? 50,
     resourceMs: options.resourceMs ?? 20,
     otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
     pageSize: {
@@ -113,11 +115,13 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   for (const rule of options.faults ?? []) faults.add(rule);
   const calls: CallRecord[] = [];
   const inventory = new Inventory(cfn);
+  const drift = new DriftBook(cfn, inventory);
   const objects = new ObjectStore();
 
   const handle = router({
     cfn,
     inventory,
+    drift,
     objects,
     sts,
     faults,

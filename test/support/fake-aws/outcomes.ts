@@ -1,5 +1,6 @@
 /** How an execution ends when nothing fails, or fails with rollback disabled. */
 import { install } from './deployment.js';
+import { isRetained } from './retain.js';
 import type { Target } from './deployment.js';
 import type { CfnState } from './state.js';
 import type { ChangeSetRecord, ResourceFailure, StackContent, StackRecord } from './types.js';
@@ -17,6 +18,8 @@ export interface Run {
   /** Resources touched, wave by wave, up to the failed wave. */
   readonly touched: string[];
   readonly failures: Map<string, ResourceFailure>;
+  /** ExecuteChangeSet's RetainExceptOnCreate: a rollback deletes what this run created. */
+  readonly retainExceptOnCreate: boolean;
   readonly typeOf: (logicalId: string) => string;
 }
 
@@ -61,9 +64,9 @@ export function finishUpdate(run: Run, tEnd: number): void {
       const failure = removed
         ? state.takeResourceFailure(stack.name, r.logicalId, 'delete')
         : undefined;
-      const status =
-        policy === 'Retain' ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
-      if (policy === 'Retain') state.retained.push({ stackName: stack.name, resource: r });
+      const retain = isRetained(policy);
+      const status = retain ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
+      if (retain) state.retained.push({ stackName: stack.name, resource: r });
       state.event(stack, at, { ...e, status, reason: failure?.reason }, token);
     });
   }

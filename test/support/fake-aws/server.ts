@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as changeSets from './change-sets.js';
+import type { DriftBook } from './drift.js';
 import { handleEc2 } from './ec2.js';
 import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
@@ -42,9 +43,19 @@ const CFN_ACTIONS: Readonly<Record<string, Handler>> = {
   ContinueUpdateRollback: stacks.continueUpdateRollback,
 };
 
+/** Drift detection reads the live resources too (see drift.ts). */
+const DRIFT_ACTIONS: Readonly<
+  Record<string, (d: DriftBook, params: Record<string, unknown>) => unknown>
+> = {
+  DetectStackDrift: (d, p) => d.detectStackDrift(p),
+  DescribeStackDriftDetectionStatus: (d, p) => d.describeStackDriftDetectionStatus(p),
+  DescribeStackResourceDrifts: (d, p) => d.describeStackResourceDrifts(p),
+};
+
 export interface Services {
   readonly cfn: CfnState;
   readonly inventory: Inventory;
+  readonly drift: DriftBook;
   readonly objects: ObjectStore;
   readonly sts: FakeSts;
   readonly faults: FaultBook;
@@ -94,7 +105,12 @@ const UNSIGNED: Readonly<Record<string, string>> = {
 
 function dispatch(s: Services, call: CallRecord, version: string | undefined): unknown {
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
-  const handler = call.service === 'cloudformation' ? CFN_ACTIONS[call.action] : undefined;
+  const driftHandler = call.service === 'cloudformation' ? DRIFT_ACTIONS[call.action] : undefined;
+  const handler =
+    call.service === 'cloudformation'
+      ? (CFN_ACTIONS[call.action] ??
+        (driftHandler && ((_: CfnState, p: Record<string, unknown>) => driftHandler(s.drift, p))))
+      : undefined;
   if (call.service === 'unknown' || (call.service === 'cloudformation' && !handler)) {
     throw new AwsError(
       'InvalidAction',
@@ -143,7 +159,12 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       accessKeyId: signingScope(req)?.accessKeyId,
     };
     s.calls.push(call);
+    let loseResponse = false;
     for (const fault of s.faults.check(call.service, call.action)) {
+      if (fault.kind === 'lost-response') {
+        loseResponse = true;
+        continue;
+      }
       if (fault.kind === 'delay') {
         await new Promise((r) => setTimeout(r, fault.ms));
         continue;
@@ -161,6 +182,10 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       return send(res, call, { status: oidc.status, headers, body: oidc.body });
     }
     const [response, code] = answer(incoming, () => dispatch(s, call, incoming.version));
+    if (loseResponse) {
+      call.fault = 'lost-response';
+      return void req.socket.destroy();
+    }
     send(res, call, response, code);
   };
 }

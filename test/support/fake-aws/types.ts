@@ -12,6 +12,8 @@ export interface FakeAwsOptions {
   readonly now?: () => number;
   /** How long a change set stays CREATE_PENDING + CREATE_IN_PROGRESS. Default 50 ms. */
   readonly changeSetReadyMs?: number;
+  /** How long a drift detection stays DETECTION_IN_PROGRESS. Default 50 ms. */
+  readonly driftDetectionMs?: number;
   /** How long each resource takes to create, update or delete. Default 20 ms. */
   readonly resourceMs?: number;
   /** Page sizes, small by default so that callers must paginate. */
@@ -147,6 +149,8 @@ export interface ChangeSetRecord {
   readonly tags: Tag[];
   readonly description?: string;
   readonly onStackFailure?: string;
+  /** The request's ClientToken: a retry with the same one gets this change set back. */
+  readonly clientToken?: string;
   /** Changes without and with property values (IncludePropertyValues). */
   readonly changes: Change[];
   readonly changesWithValues: Change[];

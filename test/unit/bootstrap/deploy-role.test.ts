@@ -188,20 +188,29 @@ describe('the deploy policy and the templates', () => {
     expect(uncovered(deployPolicy, requests)).toEqual([]);
   });
 
-  it('never deletes the bucket or the key, which the template retains anyway', async () => {
+  it('deletes the bucket or the key only through CloudFormation, which retains them except when their create rolls back', async () => {
     const template = parseTemplate(await loadBuiltInTemplate('mwaa-prerequisites'));
+    const resourceOf: Record<string, string> = {
+      'AWS::S3::Bucket': 'arn:aws:s3:::analytics-mwaa-prerequisites-bucket-x',
+      'AWS::KMS::Key':
+        'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    };
     for (const [type, action] of Object.entries(RETAINED)) {
       const resources = Object.values(template.Resources).filter((r) => r.Type === type);
       expect(resources.length).toBeGreaterThan(0);
       for (const r of resources) {
-        expect([type, r.DeletionPolicy, r.UpdateReplacePolicy]).toEqual([type, 'Retain', 'Retain']);
+        expect([type, r.DeletionPolicy, r.UpdateReplacePolicy]).toEqual([
+          type,
+          'RetainExceptOnCreate',
+          'Retain',
+        ]);
       }
       expect(PROVISIONING[type]?.actions).not.toContain(action);
-      for (const context of [{}, VIA_CLOUDFORMATION]) {
-        expect(evaluate(deployPolicy, { action, resource: '*', context }).decision).toBe(
-          'explicit-deny',
-        );
-      }
+      const resource = resourceOf[type]!;
+      expect(evaluate(deployPolicy, { action, resource, context: {} }).decision).toBe(
+        'explicit-deny',
+      );
+      expect(isAllowed(deployPolicy, { action, resource, context: VIA_CLOUDFORMATION })).toBe(true);
     }
   });
 

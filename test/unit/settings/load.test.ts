@@ -59,6 +59,7 @@ describe('loadSettings defaults', () => {
     requireReviewedPlan: false,
     maskAccountId: false,
     timeoutMinutes: 60,
+    driftTimeoutSeconds: 120,
   };
 
   it('produces the expected settings from the demo inputs alone', () => {

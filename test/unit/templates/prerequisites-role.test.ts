@@ -157,7 +157,7 @@ describe('KMS key', () => {
   test('is symmetric, single-Region, rotated, and retained on delete and replacement', () => {
     const key = template.Resources['Key']!;
     expect(key.Type).toBe('AWS::KMS::Key');
-    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(key.UpdateReplacePolicy).toBe('Retain');
     const props = evaluate(template, prerequisiteParameters('customer-managed-new')).properties('Key');
     expect(props).toMatchObject({
