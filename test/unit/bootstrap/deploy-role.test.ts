@@ -76,7 +76,13 @@ describe('release-time code with the deploy role', () => {
     const ws = await codeWorkspace();
     try {
       const env = { ...aws.env(), GITHUB_WORKSPACE: ws.root };
-      const code = { ...CODE_INPUTS, 'key-mode': 'customer-managed', 'dag-deletion-limit': '100%' };
+      // Drift detection off: this test is about the code's calls.
+      const code = {
+        ...CODE_INPUTS,
+        'key-mode': 'customer-managed',
+        'dag-deletion-limit': '100%',
+        'drift-timeout-seconds': '0',
+      };
       const first = await runAction({ inputs: inputs('deploy', code), env });
       expect(first.code).toBe(0);
       await ws.write('requirements.txt', 'boto3\nrequests==2.32.3\n');

@@ -145,13 +145,15 @@ describe('plan mode with the plan role', () => {
     const ws = await codeWorkspace();
     try {
       const env = { ...aws.env(), GITHUB_WORKSPACE: ws.root };
-      const deployed = await runAction({ inputs: inputs('deploy', CODE_INPUTS), env });
+      // Drift detection off: this test is about the code's calls.
+      const code = { ...CODE_INPUTS, 'drift-timeout-seconds': '0' };
+      const deployed = await runAction({ inputs: inputs('deploy', code), env });
       expect(deployed.code).toBe(0);
       await ws.write('requirements.txt', 'boto3\nrequests==2.32.3\n');
       await ws.write('plugins/extra.py', 'x = 1\n');
       await ws.write('dags/a.py', 'from airflow import DAG\n# A\n');
       const from = aws.calls.length;
-      const run = await runAction({ inputs: inputs('plan', CODE_INPUTS), env });
+      const run = await runAction({ inputs: inputs('plan', code), env });
       expect(run.stdout).not.toMatch(/::error::/);
       const used = expectPlanRoleCovers(aws, aws.calls.slice(from));
       // (uncovered() above also checked s3:GetObjectVersion, the ranged reads of a version.)
