@@ -84,7 +84,10 @@ export async function deployBoth(
       ctx.log.info(`Planning stack ${spec.name} again with the VPC stack's outputs.`);
       await discardPlan(prereq, ctx);
       pending.delete(prereq);
-      prereq = await planStack(spec, ctx);
+      const fresh = await planStack(spec, ctx);
+      // The drift found before is still there: the gate judges the fresh change set with it.
+      const drift = firstPrereq.plan.drift;
+      prereq = drift ? { ...fresh, plan: { ...fresh.plan, drift } } : fresh;
       pending.add(prereq);
     }
     admit(prereq.plan);

@@ -27,7 +27,7 @@ export async function withDrift(run: PlannedRun, ctx: EngineContext): Promise<Pl
         ctx.log.warning(
           `Stack ${s.spec.name}: ${drift.drifted.length} resource(s) changed outside CloudFormation (${drift.drifted
             .map((d) => d.logicalId)
-            .join(', ')}); deploying reverts them.`,
+            .join(', ')}); a deploy reverts drift on the resources it updates.`,
         );
       }
       return drift;

@@ -107,7 +107,7 @@ export class ChangeSetGate {
     if (beyond.length === 0) return;
     throw new UnreviewedChangeError(
       `The change set of stack ${fresh.stackName}, planned again with the outputs of the stacks deployed before it, ` +
-        `does more than the reviewed plan showed (${beyond.map((b) => b.logicalId).join(', ')}; marked !):\n` +
+        `replaces or removes more than the reviewed plan showed (${beyond.map((b) => b.logicalId).join(', ')}; marked !):\n` +
         `${renderPlansSideBySide(reviewed, fresh, beyond)}\n` +
         `It was not executed, and neither was anything after it. Run the plan again (it now shows these changes), review it, and deploy.`,
     );

@@ -5,8 +5,8 @@
  *     the environment would be left pointing at a resource the stack no longer manages;
  *   - a VPC or subnet removed or replaced: an environment cannot move network;
  *   - a key-mode switch: an environment cannot change its encryption;
- *   - drift on a security resource (role, policy, key, bucket policy, security group): the
- *     deploy would silently revert a permission or a rule someone added by hand.
+ *   - drift on a security resource (role, policy, key, bucket policy, security group) that the
+ *     plan changes: the deploy would silently revert a permission or a rule added by hand.
  * Other removals and replacements (a route, a NAT gateway) are shown but do not violate.
  */
 import { KEY_MODE_PARAMETER } from './analysis.js';
@@ -78,7 +78,7 @@ export function evaluateDestructivePolicy(
       after: k.after,
     });
   }
-  for (const d of analysis.drift.filter((x) => x.security)) {
+  for (const d of analysis.drift.filter((x) => x.security && x.revertedByPlan)) {
     candidates.push({
       stack: d.stack,
       logicalId: d.logicalId,

@@ -33,16 +33,19 @@ function severity(change: ResourceChange): number {
 }
 
 /**
- * The changes of `fresh` beyond `reviewed`: a resource the reviewed plan did not list, or one it
- * listed as less destructive (kept where it is now replaced, replaced where it is now removed).
- * Empty when the fresh plan does nothing the reviewers did not see.
+ * The changes of `fresh` beyond `reviewed`: a replacement or removal of a resource the reviewed
+ * plan did not list, or listed as less destructive (added or updated in place where it is now
+ * replaced, replaced where it is now removed). Empty when the fresh plan destroys nothing the
+ * reviewers did not see.
  */
 export function changesBeyondReview(reviewed: StackPlan, fresh: StackPlan): UnreviewedChange[] {
   const shown = new Map(reviewed.changes.map((c) => [c.logicalId, c]));
   const beyond: UnreviewedChange[] = [];
   for (const now of fresh.changes) {
     const was = shown.get(now.logicalId);
-    if (was !== undefined && severity(now) <= severity(was)) continue;
+    // Only what destroys counts: an addition or an in-place update the plan did not list
+    // loses nothing, and CloudFormation rolls it back with the rest if it fails.
+    if (severity(now) <= (was === undefined ? 0 : severity(was))) continue;
     beyond.push({
       logicalId: now.logicalId,
       type: now.type,

@@ -62,6 +62,12 @@ export interface StackResourceDrift extends DriftedResource {
   readonly stack: string;
   /** A role, policy, key (policy), bucket policy or security group (rule). */
   readonly security: boolean;
+  /**
+   * The plan updates, replaces or removes this resource, so the deploy reverts its drift (or
+   * loses it with the resource). CloudFormation leaves a resource the change set does not touch
+   * as it is, drift included.
+   */
+  readonly revertedByPlan: boolean;
 }
 
 export interface PlanAnalysis {
@@ -143,8 +149,16 @@ export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): PlanAnal
     }
     securityChanges.push(...stackSecurityChanges(stack));
     if (stack.drift?.status === 'checked') {
+      const touched = new Set(
+        stack.changes.filter((c) => c.action !== 'Add').map((c) => c.logicalId),
+      );
       for (const d of stack.drift.drifted) {
-        drift.push({ ...d, stack: stack.stackName, security: SECURITY_TYPES.has(d.type) });
+        drift.push({
+          ...d,
+          stack: stack.stackName,
+          security: SECURITY_TYPES.has(d.type),
+          revertedByPlan: touched.has(d.logicalId),
+        });
       }
     }
     switched ??= keyModeSwitch(stack);

@@ -30,14 +30,20 @@ export function driftParts(
   );
   const parts: Part[] = [];
   if (drift.length > 0) {
-    const security = drift.filter((d) => d.security).map((d) => escapeInline(d.logicalId));
+    const reverted = drift.filter((d) => d.revertedByPlan).map((d) => escapeInline(d.logicalId));
+    const security = drift
+      .filter((d) => d.security && d.revertedByPlan)
+      .map((d) => escapeInline(d.logicalId));
     parts.push(
       { text: '### Changed outside CloudFormation (drift)', tier: Tier.KEEP },
       { text: '', tier: Tier.KEEP },
       {
         text: [
           '> [!WARNING]',
-          `> **${drift.length} resource${drift.length === 1 ? ' was' : 's were'} changed outside CloudFormation. Deploying reverts ${drift.length === 1 ? 'it' : 'them'} to the template.**`,
+          `> **${drift.length} resource${drift.length === 1 ? ' was' : 's were'} changed outside CloudFormation. A deploy reverts a drifted resource to the template whenever it updates it.**`,
+          reverted.length > 0
+            ? `> This plan updates ${reverted.join(', ')} (↺): deploying it reverts ${reverted.length === 1 ? 'that change' : 'those changes'}.`
+            : '> This plan does not update them: they stay as they are until their next update.',
           ...(security.length > 0
             ? [
                 `> Security resources among them (${security.join(', ')}) need \`Drift\` or their logical ID in allow-destructive to deploy.`,
@@ -52,7 +58,7 @@ export function driftParts(
     );
     const group: RowGroup = { note: (n) => `| … | ${n} more not shown (${elsewhere}) | | | |` };
     for (const d of drift) {
-      const id = `${d.security ? '🔐 ' : ''}${escapeCell(d.logicalId)} (${escapeCell(d.type)})`;
+      const id = `${d.revertedByPlan ? '↺ ' : ''}${d.security ? '🔐 ' : ''}${escapeCell(d.logicalId)} (${escapeCell(d.type)})`;
       const rows =
         d.status === 'DELETED' || d.differences.length === 0
           ? [`| ${id} | ${escapeCell(d.stack)} | *(deleted outside CloudFormation)* | | |`]

@@ -72,10 +72,10 @@ export function renderPlanText(plan: Plan, ctx: RenderContext): string {
   const drift = p.analysis.drift;
   if (drift.length > 0) {
     out.push(
-      ` ! ${drift.length} resource${drift.length === 1 ? ' was' : 's were'} changed outside CloudFormation (drift); deploying reverts ${drift.length === 1 ? 'it' : 'them'}:`,
+      ` ! ${drift.length} resource${drift.length === 1 ? ' was' : 's were'} changed outside CloudFormation (drift); a deploy reverts those it updates (marked [reverted]):`,
     );
     for (const d of drift) {
-      const where = `${t(d.logicalId)} (${t(d.type)}, ${t(d.stack)})${d.security ? ' [security]' : ''}`;
+      const where = `${t(d.logicalId)} (${t(d.type)}, ${t(d.stack)})${d.security ? ' [security]' : ''}${d.revertedByPlan ? ' [reverted]' : ''}`;
       if (d.status === 'DELETED' || d.differences.length === 0)
         out.push(`     ${where}: deleted outside CloudFormation`);
       for (const x of d.differences)

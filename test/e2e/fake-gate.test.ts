@@ -41,7 +41,7 @@ describe('the gate through the action', () => {
     });
     expect(run.code).not.toBe(0);
     expect(run.stdout).toContain('::error::');
-    expect(run.stdout).toContain('does more than the reviewed plan showed');
+    expect(run.stdout).toContain('replaces or removes more than the reviewed plan showed');
     expect(run.stdout).toMatch(
       /SecurityGroup \(AWS::EC2::SecurityGroup\) +\(no change\) +± replace/,
     );

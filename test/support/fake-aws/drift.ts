@@ -16,6 +16,9 @@
  *   DifferenceType ADD, REMOVE or NOT_EQUAL.
  * - Only properties the template sets are checked ("Only resource properties explicitly defined
  *   in the stack template are checked for drift"); a resource that no longer exists is DELETED.
+ * Sources: the CloudFormation API reference pages DetectStackDrift, DescribeStackDriftDetectionStatus
+ * and DescribeStackResourceDrifts (docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/),
+ * and PropertyDifference / StackResourceDrift for the shapes.
  * Simplification: lists are compared item by item (the real service compares some unordered
  * lists, such as security group rules, as sets); the fake's drift comes from `patchResource`.
  */

@@ -11,6 +11,7 @@ import { TEST_PARAMETERS, renderAccessTemplate } from '../../support/bootstrap/a
 import {
   PROVISIONING,
   RETAINED,
+  provisioningRequests,
   VIA_CLOUDFORMATION,
   changeSetValidationRequests,
   engineRequests,
@@ -164,6 +165,60 @@ describe('plan mode with the plan role', () => {
     }
   });
 
+  it('is allowed drift detection, and what CloudFormation reads with its permissions for it, only through CloudFormation', async () => {
+    const deployed = await runAction({
+      inputs: inputs('deploy', { 'key-mode': 'customer-managed' }),
+      env: aws.env(),
+    });
+    expect(deployed.code).toBe(0);
+    const { calls } = await plan(aws, { 'key-mode': 'customer-managed' });
+    const used = expectPlanRoleCovers(aws, calls);
+    for (const action of [
+      'cloudformation:DetectStackDrift',
+      'cloudformation:DescribeStackDriftDetectionStatus',
+    ]) {
+      expect(used).toContain(action);
+    }
+    // DetectStackDrift is authorized as DetectStackResourceDrift on the stack too.
+    expect(
+      isAllowed(planPolicy, {
+        action: 'cloudformation:DetectStackResourceDrift',
+        resource: STACK('analytics-vpc'),
+      }),
+    ).toBe(true);
+    // CloudFormation reads every resource of both stacks (the handlers' reads) to compare it.
+    const reads = aws
+      .resources()
+      .filter((r) => r.stackName?.startsWith('analytics-') && !r.deleted)
+      .flatMap(provisioningRequests)
+      .filter((r) => /:(Describe|Get|List)/.test(r.action));
+    expect(new Set(reads.map((r) => r.action.split(':')[0]))).toEqual(
+      new Set(['ec2', 'iam', 'kms', 's3']),
+    );
+    expect(uncovered(planPolicy, reads)).toEqual([]);
+    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code).
+    const direct = reads
+      .map(({ context: _via, ...request }) => request)
+      .filter((r) => isAllowed(planPolicy, r))
+      .map((r) => r.action);
+    expect([...new Set(direct)].sort()).toEqual(
+      // s3:ListBucket is also the release-time code's listing of the DAG prefix.
+      [
+        'ec2:DescribeAccountAttributes',
+        'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeVpcs',
+        's3:ListBucket',
+      ].filter((a) => direct.includes(a)),
+    );
+    // Nor on another environment's stacks.
+    expect(
+      isAllowed(planPolicy, {
+        action: 'cloudformation:DetectStackDrift',
+        resource: STACK('billing-vpc'),
+      }),
+    ).toBe(false);
+  });
+
   it('is allowed what CloudFormation checks with its permissions while computing the change sets', async () => {
     const requests = [
       ...changeSetValidationRequests(parseTemplate(await loadBuiltInTemplate('vpc'))),
@@ -229,10 +284,13 @@ describe('what the plan role may not do', () => {
     }
   });
 
-  it('allows only CloudFormation on its stacks, three EC2 reads, GetCallerIdentity and reading the code objects', () => {
-    const allowed = planPolicy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) =>
-      typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])],
-    );
+  it('allows only CloudFormation on its stacks, three EC2 reads, GetCallerIdentity and reading the code objects; resource reads only through CloudFormation', () => {
+    const actions = (s: (typeof planPolicy.Statement)[number]) =>
+      typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])];
+    const throughCfn = (s: (typeof planPolicy.Statement)[number]) =>
+      JSON.stringify(s.Condition ?? {}).includes('"aws:CalledVia":"cloudformation.amazonaws.com"');
+    const statements = planPolicy.Statement.filter((s) => s.Effect === 'Allow');
+    const allowed = statements.filter((s) => !throughCfn(s)).flatMap(actions);
     expect(allowed.filter((a) => !a.startsWith('cloudformation:')).sort()).toEqual([
       'ec2:DescribeAccountAttributes',
       'ec2:DescribeAvailabilityZones',
@@ -243,19 +301,27 @@ describe('what the plan role may not do', () => {
       's3:ListBucket',
       'sts:GetCallerIdentity',
     ]);
-    expect(allowed.every((a) => !a.includes('*'))).toBe(true);
+    expect(statements.flatMap(actions).every((a) => !a.includes('*'))).toBe(true);
     expect(allowed.filter((a) => a.startsWith('cloudformation:')).sort()).toEqual([
       'cloudformation:CreateChangeSet',
       'cloudformation:DeleteChangeSet',
       'cloudformation:DeleteStack',
       'cloudformation:DescribeChangeSet',
+      'cloudformation:DescribeStackDriftDetectionStatus',
       'cloudformation:DescribeStackEvents',
+      'cloudformation:DescribeStackResourceDrifts',
       'cloudformation:DescribeStacks',
+      'cloudformation:DetectStackDrift',
+      'cloudformation:DetectStackResourceDrift',
       'cloudformation:GetTemplate',
       'cloudformation:ListChangeSets',
       'cloudformation:TagResource',
       'cloudformation:UntagResource',
     ]);
+    // Drift detection's reads of the resources: reads only, and only through CloudFormation.
+    const reads = statements.filter(throughCfn).flatMap(actions);
+    expect(reads.length).toBeGreaterThan(30);
+    expect(reads.filter((a) => !/^(ec2|iam|kms|s3):(Describe|Get|List)/.test(a))).toEqual([]);
   });
 
   it('touches only this environment’s stacks and change sets named mwaa-deploy-*', () => {

@@ -38,7 +38,10 @@ describe('before ExecuteChangeSet', () => {
   it('an OBSOLETE change set stops the deploy: the stack changed since the plan', async () => {
     h = await startHarness({ otherChangeSetsOnExecute: 'obsolete' });
     await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
-    const ctx = h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2');
+    const ctx = h.ctx(
+      { 'private-subnet-2-cidr': '10.192.22.0/24', 'fail-on-destructive': 'false' },
+      'run-2',
+    );
     const error = await errorOf(
       deployBoth(ctx, h.templates, ACCOUNT, {
         onPlan: async () => {
@@ -55,7 +58,10 @@ describe('before ExecuteChangeSet', () => {
   it('a change set deleted by another run stops the deploy with the same advice', async () => {
     h = await startHarness();
     await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
-    const ctx = h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2');
+    const ctx = h.ctx(
+      { 'private-subnet-2-cidr': '10.192.22.0/24', 'fail-on-destructive': 'false' },
+      'run-2',
+    );
     const error = await errorOf(
       deployBoth(ctx, h.templates, ACCOUNT, {
         onPlan: async () => {
