@@ -43,3 +43,8 @@ export { readGitHubContext } from './publish/github-context.js';
 export type { GitHubContext } from './publish/github-context.js';
 export { pullRequestForCommit } from './publish/commit-pulls.js';
 export { offlinePlan } from './plan/offline.js';
+export { openCodeStage, DagDeletionLimitError } from './code/stage.js';
+export type { CodeStage } from './code/stage.js';
+export type { CodeSyncResult, CodeVersions } from './code/sync.js';
+export type * from './plan/code-model.js';
+export { environmentCodeAfterSync, environmentCodeAtPlan } from './code/environment-parameters.js';

@@ -1,4 +1,7 @@
 import { outputsOf } from '../cfn/state.js';
+import { addCodePlan } from '../code/add-plan.js';
+import type { CodeStage } from '../code/add-plan.js';
+import type { CodeSyncResult } from '../code/sync.js';
 import { ChangeSetGate } from '../engine/gate.js';
 import type { EngineContext } from '../plan/context.js';
 import type { StackPlan } from '../plan/model.js';
@@ -18,6 +21,8 @@ export interface DeployResult {
   readonly applied: readonly AppliedStack[];
   readonly vpcOutputs: Readonly<Record<string, string>>;
   readonly prerequisiteOutputs: Readonly<Record<string, string>>;
+  /** The code synced to the bucket after the prerequisite stack, when code inputs are set. */
+  readonly code?: CodeSyncResult;
 }
 
 export interface DeployOptions {
@@ -29,6 +34,8 @@ export interface DeployOptions {
   readonly gate?: ChangeSetGate;
   /** Sees the plan before the gate and before anything executes (to print it). */
   readonly onPlan?: (run: PlannedRun) => Promise<void>;
+  /** Release-time code: planned with the stacks, synced after the prerequisite stack. */
+  readonly code?: CodeStage;
 }
 
 /**
@@ -50,9 +57,11 @@ export async function deployBoth(
   const pending = new Set<PlannedStack>(planned.stacks);
   try {
     // What changed outside CloudFormation, which this deploy is about to revert.
-    const run = await withDrift(planned, ctx);
+    // With code inputs, the plan also holds the code compared with the bucket.
+    const run = await addCodePlan(await withDrift(planned, ctx), options.code);
     await options.onPlan?.(run);
     await gate.admitPlan(run.plan);
+    options.code?.assertSafe();
     const [vpcPlanned, firstPrereq] = run.stacks;
     // The same change sets, now carrying the drift: the ones to discard on failure.
     pending.clear();
@@ -84,11 +93,15 @@ export async function deployBoth(
     admit(prereq.plan);
     pending.delete(prereq);
     const prerequisites = await applyStack(prereq, ctx, admit);
+    const prerequisiteOutputs = outputsOf(prerequisites.stack);
+    // The bucket exists now; the environment stack (next) takes the code's object versions.
+    const synced = options.code && (await options.code.sync(prerequisiteOutputs));
     return {
       run,
       applied: [vpc, prerequisites],
       vpcOutputs,
-      prerequisiteOutputs: outputsOf(prerequisites.stack),
+      prerequisiteOutputs,
+      ...(synced && { code: synced }),
     };
   } finally {
     // A failure before a change set ran must not leave it behind.

@@ -1,3 +1,5 @@
+import { addCodePlan } from '../code/add-plan.js';
+import type { CodeSyncResult } from '../code/sync.js';
 import { deployBoth } from '../deploy/deploy.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { EngineContext } from '../plan/context.js';
@@ -30,6 +32,8 @@ export interface RunResult {
   readonly reviewed?: ReviewedPlanComment;
   readonly deploy?: Omit<DeployResult, 'run'>;
   readonly verify?: VerifyReport;
+  /** What the deploy did to the bucket's code, when code inputs are set. */
+  readonly code?: CodeSyncResult;
 }
 
 export interface RunOptions {
@@ -54,6 +58,14 @@ export async function runMode(
   templates: TemplateBodies,
   options: RunOptions = {},
 ): Promise<RunResult> {
+  // The code inputs' files are read and checked before any AWS call writes. Loaded only when
+  // code inputs are set, so a run without them never loads the S3 object code.
+  const code =
+    ctx.settings.code && ctx.settings.mode !== 'verify'
+      ? await (
+          await import('../code/stage.js')
+        ).openCodeStage(ctx.settings, session.clients.s3, ctx.log)
+      : undefined;
   const gate = new ChangeSetGate({
     settings: ctx.settings,
     templates,
@@ -68,7 +80,7 @@ export async function runMode(
     case 'plan': {
       let run: PlannedRun = await planBoth(ctx, templates, session.accountId);
       try {
-        run = await withDrift(run, ctx);
+        run = await addCodePlan(await withDrift(run, ctx), code);
         await onPlan(run.plan);
       } finally {
         await discardRun(run, ctx);
@@ -84,6 +96,7 @@ export async function runMode(
       const { run, ...deploy } = await deployBoth(ctx, templates, session.accountId, {
         gate,
         onPlan: (r) => onPlan(r.plan),
+        ...(code && { code }),
       });
       const verify = await verifyStacks(ctx, session.clients, {
         vpc: deploy.vpcOutputs,
@@ -95,6 +108,7 @@ export async function runMode(
         ...(gate.reviewed ? { reviewed: gate.reviewed } : {}),
         deploy,
         verify,
+        ...(deploy.code && { code: deploy.code }),
       };
     }
     case 'verify':

@@ -3,6 +3,9 @@
  * (renderer, PR comment, job summary, JSON file). Plain data, serialisable to JSON, versioned.
  */
 
+import { codeHasChanges } from './code-model.js';
+import type { CodePlan } from './code-model.js';
+
 /** Bumped whenever a field changes meaning or disappears. */
 export const PLAN_MODEL_VERSION = 1;
 
@@ -112,9 +115,11 @@ export interface Plan {
   readonly keyMode: string;
   readonly stacks: readonly StackPlan[];
   readonly warnings: readonly string[];
+  /** Release-time code (DAGs, requirements, plugins, startup script), when code inputs are set. */
+  readonly code?: CodePlan;
 }
 
-/** True when any stack changes. */
+/** True when any stack changes, or the release-time code would upload or delete anything. */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.stacks.some((s) => s.action !== 'none');
+  return plan.stacks.some((s) => s.action !== 'none') || codeHasChanges(plan.code);
 }

@@ -6,6 +6,7 @@
 import { NETWORK_TYPES } from '../plan/analysis.js';
 import type { Plan } from '../plan/model.js';
 import { fit, measureBytes, measureChars, Tier } from './budget.js';
+import { codeParts } from './code-markdown.js';
 import type { Dropped, Part } from './budget.js';
 import { prepareRender } from './context.js';
 import type { Prepared, RenderContext } from './context.js';
@@ -85,6 +86,7 @@ function documentParts(p: Prepared, options: MarkdownOptions): Part[] {
     ...driftParts(p.analysis.drift, p.plan.stacks, where),
     ...securityParts(p.analysis.securityChanges, where),
     ...p.plan.stacks.flatMap((s) => stackParts(s, severe.get(s.stackName) ?? new Set(), where)),
+    ...codeParts(p.plan.code, where),
     ...(diagram
       ? [
           {

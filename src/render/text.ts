@@ -4,6 +4,7 @@
  * so nothing in them can pass for a workflow command.
  */
 import type { Plan } from '../plan/model.js';
+import { codeTextLines } from './code-text.js';
 import { prepareRender } from './context.js';
 import type { RenderContext } from './context.js';
 import { describeSecurityChange, securityKindLabel } from './describe.js';
@@ -163,6 +164,8 @@ export function renderPlanText(plan: Plan, ctx: RenderContext): string {
     });
     out.push('');
   }
+
+  out.push(...codeTextLines(p.plan.code));
 
   const security = p.analysis.securityChanges;
   if (security.length > 0) {

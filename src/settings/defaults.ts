@@ -36,6 +36,13 @@ export const INPUT_DEFAULTS = {
   'mask-aws-account-id': 'false',
   'timeout-minutes': '60',
   'drift-timeout-seconds': '120',
+  // Release-time code (src/settings/code.ts): all optional.
+  'dags-path': '',
+  'requirements-path': '',
+  'startup-script-path': '',
+  'plugins-path': '',
+  'dag-s3-path': 'dags',
+  'dag-deletion-limit': '50%',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** The name of an input, exactly as action.yml spells it. */

@@ -14,6 +14,7 @@ import {
   parseRoleArn,
   parseSessionName,
 } from './names.js';
+import { readCode } from './code.js';
 import { readNetwork } from './network.js';
 import { ProblemCollector } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
@@ -120,9 +121,10 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       ),
     ),
   };
+  const code = readCode(read, env, problems);
   problems.throwIfAny();
   // Sound: every field left undefined above recorded a problem, and throwIfAny threw.
-  return deepFreeze(settings as Settings);
+  return deepFreeze({ ...settings, ...(code && { code }) } as Settings);
 }
 
 /** An {@link InputReader} over a plain record, e.g. {@link DEFAULT_DEMO_INPUTS} or parsed CLI flags. */

@@ -3,6 +3,8 @@
  * Only src/settings knows the action's input names; everything else takes a Settings.
  */
 
+import type { CodeSettings } from './code.js';
+
 /** What a run does. */
 export type Mode = 'plan' | 'deploy' | 'verify';
 
@@ -101,4 +103,6 @@ export interface Settings {
   readonly timeoutMinutes: number;
   /** Upper bound for drift detection on one stack, in seconds; 0 turns drift detection off. */
   readonly driftTimeoutSeconds: number;
+  /** Release-time code synced to the bucket; undefined when no code input is set. */
+  readonly code?: CodeSettings;
 }

@@ -23,6 +23,11 @@ const S3_ACTIONS: Readonly<Record<string, string>> = {
   GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
   GetBucketLocation: 's3:GetBucketLocation',
   GetBucketEncryption: 's3:GetEncryptionConfiguration',
+  ListObjectsV2: 's3:ListBucket',
+  HeadObject: 's3:GetObject',
+  GetObject: 's3:GetObject',
+  PutObject: 's3:PutObject',
+  DeleteObjects: 's3:DeleteObject',
 };
 
 /** The IAM action that authorizes an API call. */
@@ -76,7 +81,7 @@ export function requestsOf(call: CallRecord, aws: Pick<FakeAws, 'resources'>): I
       return resources.map((resource) => ({ action, resource, context }));
     }
     case 's3':
-      return [{ action, resource: `arn:aws:s3:::${str(p.Bucket) ?? ''}` }];
+      return s3Requests(call, action);
     case 'iam': {
       const name = str(p.RoleName) ?? '';
       const role = aws.resources('AWS::IAM::Role').find((r) => r.physicalId === name);
@@ -88,6 +93,26 @@ export function requestsOf(call: CallRecord, aws: Pick<FakeAws, 'resources'>): I
     default:
       return [{ action, resource: '*' }];
   }
+}
+
+/**
+ * S3 object calls name the object: GetObject of a version is s3:GetObjectVersion, and
+ * DeleteObjects is one s3:DeleteObject per key (S3 API reference, "Permissions").
+ */
+function s3Requests(call: CallRecord, action: string): IamRequest[] {
+  const bucket = `arn:aws:s3:::${str(call.params.Bucket) ?? ''}`;
+  const key = str(call.params.Key);
+  if (call.action === 'DeleteObjects') {
+    const body = Buffer.isBuffer(call.params.Body) ? call.params.Body.toString('utf8') : '';
+    return [...body.matchAll(/<Key>([\s\S]*?)<\/Key>/g)].map((m) => ({
+      action,
+      resource: `${bucket}/${m[1] ?? ''}`,
+    }));
+  }
+  if (key === undefined) return [{ action, resource: bucket }];
+  const query = call.params.Query as URLSearchParams | undefined;
+  const versioned = call.action === 'GetObject' && Boolean(query?.get('versionId'));
+  return [{ action: versioned ? 's3:GetObjectVersion' : action, resource: `${bucket}/${key}` }];
 }
 
 const walk = (value: unknown, visit: (key: string) => void): void => {

@@ -25,6 +25,7 @@ import type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js'
 import { DEFAULT_REQUEST_TOKEN, OIDC_PATH } from './oidc.js';
 import { seedStack } from './seed.js';
 import type { SeedStack } from './seed.js';
+import { ObjectStore } from './s3-objects.js';
 import { router } from './server.js';
 import { CfnState } from './state.js';
 import { FakeSts } from './sts.js';
@@ -52,6 +53,8 @@ export interface FakeAws {
   readonly oidcRequestToken: string;
   /** Every request answered, oldest first. */
   readonly calls: CallRecord[];
+  /** The objects in the stacks' buckets (PutObject, ListObjectsV2, ...: s3-objects.ts). */
+  readonly objects: ObjectStore;
   /** CloudFormation's state, brought up to the clock's time. */
   readonly state: CfnState;
   readonly sts: FakeSts;
@@ -113,11 +116,13 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const calls: CallRecord[] = [];
   const inventory = new Inventory(cfn);
   const drift = new DriftBook(cfn, inventory);
+  const objects = new ObjectStore();
 
   const handle = router({
     cfn,
     inventory,
     drift,
+    objects,
     sts,
     faults,
     calls,
@@ -142,6 +147,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     oidcRequestUrl,
     oidcRequestToken,
     calls,
+    objects,
     get state() {
       cfn.advance();
       return cfn;

@@ -16,6 +16,8 @@ import { answerOidc } from './oidc.js';
 import { identify, signingScope } from './requests.js';
 import type { Incoming } from './requests.js';
 import { handleS3 } from './s3.js';
+import { handleObjects, OBJECT_OPERATIONS } from './s3-objects.js';
+import type { ObjectRequest, ObjectStore } from './s3-objects.js';
 import * as stacks from './stacks.js';
 import type { CfnState } from './state.js';
 import type { FakeSts } from './sts.js';
@@ -54,6 +56,7 @@ export interface Services {
   readonly cfn: CfnState;
   readonly inventory: Inventory;
   readonly drift: DriftBook;
+  readonly objects: ObjectStore;
   readonly sts: FakeSts;
   readonly faults: FaultBook;
   readonly calls: CallRecord[];
@@ -61,10 +64,10 @@ export interface Services {
   readonly now: () => number;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function send(
@@ -77,7 +80,8 @@ function send(
   call.errorCode = errorCode;
   res.writeHead(answer.status, {
     ...answer.headers,
-    'content-length': Buffer.byteLength(answer.body),
+    // A HEAD answer states the object's length without sending it.
+    'content-length': answer.headers['content-length'] ?? Buffer.byteLength(answer.body),
   });
   res.end(answer.body);
 }
@@ -126,6 +130,16 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     case 'kms':
       return handleKms(s.inventory, call.action, call.params);
     case 's3':
+      if (OBJECT_OPERATIONS.includes(call.action as (typeof OBJECT_OPERATIONS)[number])) {
+        return handleObjects(s.objects, s.inventory, {
+          action: call.action,
+          bucket: String(call.params['Bucket'] ?? ''),
+          key: String(call.params['Key'] ?? ''),
+          query: call.params['Query'] as URLSearchParams,
+          headers: call.params['Headers'] as ObjectRequest['headers'],
+          body: call.params['Body'] as Buffer,
+        });
+      }
       return handleS3(s.inventory, call.action, String(call.params['Bucket'] ?? ''));
     default:
       return handler!(s.cfn, call.params);
@@ -135,8 +149,8 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
 export function router(s: Services): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const body = await readBody(req);
-    const incoming = identify(req, url, body);
+    const raw = await readBody(req);
+    const incoming = identify(req, url, raw.toString('utf8'), raw);
     const call: CallRecord = {
       service: incoming.service,
       action: incoming.action,

@@ -26,6 +26,7 @@ import { evaluate, isAllowed } from '../../support/bootstrap/iam-policy.js';
 import type { PolicyDocument } from '../../support/bootstrap/iam-policy.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { CallRecord, FakeAws, LiveResource } from '../../support/fake-aws/index.js';
+import { codeWorkspace, CODE_INPUTS } from '../../support/code-workspace.js';
 import { runAction } from '../../support/runner/run-action.js';
 import { logsKeyStatement } from '../../support/logs-key-statement.js';
 
@@ -64,6 +65,43 @@ const deployedResources = (aws: FakeAws): LiveResource[] =>
 const LOGS_STATEMENT = logsKeyStatement();
 
 type KeyInputs = (aws: FakeAws) => Record<string, string>;
+
+describe('release-time code with the deploy role', () => {
+  it('allows every upload, deletion and read of a code deploy, in an SSE-KMS bucket too', async () => {
+    const aws = await startFakeAws({
+      changeSetReadyMs: 20,
+      resourceMs: 5,
+      oidc: { subject: 'repo:octo/infra:ref:refs/heads/main' },
+    });
+    const ws = await codeWorkspace();
+    try {
+      const env = { ...aws.env(), GITHUB_WORKSPACE: ws.root };
+      // Drift detection off: this test is about the code's calls.
+      const code = {
+        ...CODE_INPUTS,
+        'key-mode': 'customer-managed',
+        'dag-deletion-limit': '100%',
+        'drift-timeout-seconds': '0',
+      };
+      const first = await runAction({ inputs: inputs('deploy', code), env });
+      expect(first.code).toBe(0);
+      await ws.write('requirements.txt', 'boto3\nrequests==2.32.3\n');
+      await ws.write('plugins/extra.py', 'x = 1\n');
+      await ws.remove('dags/b.py');
+      const from = aws.calls.length;
+      const second = await runAction({ inputs: inputs('deploy', code), env });
+      expect(second.stdout).not.toMatch(/::error::/);
+      const calls = aws.calls.slice(from);
+      expect(uncovered(deployPolicy, engineRequests(calls, aws))).toEqual([]);
+      const used = new Set(calls.filter(isRoleCall).map(iamActionOf));
+      for (const action of ['s3:ListBucket', 's3:GetObject', 's3:PutObject', 's3:DeleteObject'])
+        expect(used).toContain(action);
+    } finally {
+      await ws.dispose();
+      await aws.close();
+    }
+  });
+});
 
 describe.each<[string, KeyInputs, readonly string[]]>([
   ['an AWS owned key', () => ({}), []],
@@ -196,7 +234,9 @@ describe('the deploy policy and the templates', () => {
       },
       { action: 's3:CreateBucket', resource: 'arn:aws:s3:::billing-data', ...via },
       { action: 's3:GetBucketVersioning', resource: 'arn:aws:s3:::billing-data' },
-      { action: 's3:PutObject', resource: 'arn:aws:s3:::analytics-x/dags/a.py', ...via },
+      // The role writes code objects into its own bucket only (release-time code).
+      { action: 's3:PutObject', resource: 'arn:aws:s3:::billing-data/dags/a.py' },
+      { action: 's3:DeleteObject', resource: 'arn:aws:s3:::billing-data/dags/a.py' },
       {
         action: 'iam:CreateRole',
         resource: 'arn:aws:iam::123456789012:role/analytics-admin',

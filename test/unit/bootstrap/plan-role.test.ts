@@ -24,6 +24,7 @@ import { evaluate, isAllowed } from '../../support/bootstrap/iam-policy.js';
 import type { IamRequest, PolicyDocument } from '../../support/bootstrap/iam-policy.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { CallRecord, FakeAws } from '../../support/fake-aws/index.js';
+import { codeWorkspace, CODE_INPUTS } from '../../support/code-workspace.js';
 import { runAction } from '../../support/runner/run-action.js';
 
 const PLAN_ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy-access-analytics-PlanRole-1A2B3C4D';
@@ -141,6 +142,29 @@ describe('plan mode with the plan role', () => {
     }
   });
 
+  it('is allowed every call of a code plan: the listing, HeadObject and the ranged reads', async () => {
+    const ws = await codeWorkspace();
+    try {
+      const env = { ...aws.env(), GITHUB_WORKSPACE: ws.root };
+      // Drift detection off: this test is about the code's calls.
+      const code = { ...CODE_INPUTS, 'drift-timeout-seconds': '0' };
+      const deployed = await runAction({ inputs: inputs('deploy', code), env });
+      expect(deployed.code).toBe(0);
+      await ws.write('requirements.txt', 'boto3\nrequests==2.32.3\n');
+      await ws.write('plugins/extra.py', 'x = 1\n');
+      await ws.write('dags/a.py', 'from airflow import DAG\n# A\n');
+      const from = aws.calls.length;
+      const run = await runAction({ inputs: inputs('plan', code), env });
+      expect(run.stdout).not.toMatch(/::error::/);
+      const used = expectPlanRoleCovers(aws, aws.calls.slice(from));
+      // (uncovered() above also checked s3:GetObjectVersion, the ranged reads of a version.)
+      for (const action of ['s3:ListBucket', 's3:GetObject']) expect(used).toContain(action);
+      expect(used).not.toContain('s3:PutObject');
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('is allowed drift detection, and what CloudFormation reads with its permissions for it, only through CloudFormation', async () => {
     const deployed = await runAction({
       inputs: inputs('deploy', { 'key-mode': 'customer-managed' }),
@@ -172,15 +196,19 @@ describe('plan mode with the plan role', () => {
       new Set(['ec2', 'iam', 'kms', 's3']),
     );
     expect(uncovered(planPolicy, reads)).toEqual([]);
-    // Never directly (DescribeVpcs is, for the change set's validation).
+    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code).
     const direct = reads
       .map(({ context: _via, ...request }) => request)
       .filter((r) => isAllowed(planPolicy, r))
       .map((r) => r.action);
     expect([...new Set(direct)].sort()).toEqual(
-      ['ec2:DescribeAccountAttributes', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeVpcs'].filter(
-        (a) => direct.includes(a),
-      ),
+      // s3:ListBucket is also the release-time code's listing of the DAG prefix.
+      [
+        'ec2:DescribeAccountAttributes',
+        'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeVpcs',
+        's3:ListBucket',
+      ].filter((a) => direct.includes(a)),
     );
     // Nor on another environment's stacks.
     expect(
@@ -256,7 +284,7 @@ describe('what the plan role may not do', () => {
     }
   });
 
-  it('allows only CloudFormation on its stacks, three EC2 reads and GetCallerIdentity; resource reads only through CloudFormation', () => {
+  it('allows only CloudFormation on its stacks, three EC2 reads, GetCallerIdentity and reading the code objects; resource reads only through CloudFormation', () => {
     const actions = (s: (typeof planPolicy.Statement)[number]) =>
       typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])];
     const throughCfn = (s: (typeof planPolicy.Statement)[number]) =>
@@ -267,6 +295,10 @@ describe('what the plan role may not do', () => {
       'ec2:DescribeAccountAttributes',
       'ec2:DescribeAvailabilityZones',
       'ec2:DescribeVpcs',
+      'kms:Decrypt',
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
       'sts:GetCallerIdentity',
     ]);
     expect(statements.flatMap(actions).every((a) => !a.includes('*'))).toBe(true);
