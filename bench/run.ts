@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { DEFAULT_POLL_POLICY } from '../src/shared/poll.js';
 import { describeMachine, resolveRunnerNode } from './lib/machine.js';
+import { keepCodeSection } from './lib/code-section.js';
 import { notesFor } from './notes.js';
 import { renderReport } from './report.js';
 import type { Results } from './report.js';
@@ -176,7 +177,9 @@ async function writeReport(results: Results): Promise<void> {
     ...config,
     filepath: target,
   });
-  writeFileSync(target, markdown);
+  // The release-time code section is written by `npm run bench:code`; keep it.
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  writeFileSync(target, keepCodeSection(previous, markdown));
   log(`wrote ${target}`);
 }
 
