@@ -9,8 +9,8 @@
 import type { FakeAws, CallRecord, LiveResource } from '../fake-aws/index.js';
 import type { CfnTemplate } from '../../../src/templates/index.js';
 import { ACCOUNT, REGION } from './access-template.js';
-import { evaluate } from './iam-policy.js';
-import type { IamRequest, PolicyDocument } from './iam-policy.js';
+import type { IamRequest, PolicyDocument, RequestContext } from './iam-policy.js';
+import { decide, takes } from './simulate.js';
 
 /** The calls that are not permissions of the role: getting the token and assuming the role. */
 export function isRoleCall(call: CallRecord): boolean {
@@ -53,27 +53,33 @@ const keyArn = (id: string): string =>
       ? `arn:aws:kms:${REGION}:${ACCOUNT}:${id}`
       : `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
 
+/** `changeSet/NAME/ID` ARN -> NAME. */
+const changeSetName = (arn: string): string => arn.split(':').at(-1)?.split('/')[1] ?? arn;
+
 /**
- * The IAM requests behind one logged call: one per resource it touches (a change set call by
- * ARN names the change set; a stack call names the stack), with the condition keys the
- * policies test. Calls made by the engine itself never carry aws:CalledVia.
+ * The IAM requests behind one logged call, with the condition keys the policies test. Every
+ * CloudFormation action the engine calls is authorized against the stack (the service
+ * authorization reference lists no other resource for them), also when the call names a change
+ * set by ARN: `stackOfChangeSet` finds that change set's stack. Calls made by the engine itself
+ * never carry aws:CalledVia.
  */
-export function requestsOf(call: CallRecord, aws: Pick<FakeAws, 'resources'>): IamRequest[] {
+export function requestsOf(
+  call: CallRecord,
+  aws: Pick<FakeAws, 'resources'>,
+  stackOfChangeSet: (name: string) => string | undefined = () => undefined,
+): IamRequest[] {
   const action = iamActionOf(call);
   const p = call.params;
   switch (call.service) {
     case 'cloudformation': {
-      const resources: string[] = [];
-      const stack = str(p.StackName);
-      const changeSet = str(p.ChangeSetName);
-      if (stack) resources.push(stackArn(stack));
-      if (changeSet?.startsWith('arn:')) resources.push(changeSet);
-      if (resources.length === 0) resources.push('*');
-      const context =
-        changeSet && !changeSet.startsWith('arn:')
-          ? { 'cloudformation:ChangeSetName': changeSet }
-          : {};
-      return resources.map((resource) => ({ action, resource, context }));
+      const given = str(p.ChangeSetName);
+      const changeSet = given?.startsWith('arn:') ? changeSetName(given) : given;
+      const stack = str(p.StackName) ?? (changeSet ? stackOfChangeSet(changeSet) : undefined);
+      const context: Record<string, string | readonly string[]> = {};
+      if (changeSet) context['cloudformation:ChangeSetName'] = changeSet;
+      const types = p.ResourceTypes;
+      if (Array.isArray(types)) context['cloudformation:ResourceTypes'] = types.map(String);
+      return [{ action, resource: stack ? stackArn(stack) : '*', context }];
     }
     case 's3':
       return [{ action, resource: `arn:aws:s3:::${str(p.Bucket) ?? ''}` }];
@@ -82,8 +88,10 @@ export function requestsOf(call: CallRecord, aws: Pick<FakeAws, 'resources'>): I
       const role = aws.resources('AWS::IAM::Role').find((r) => r.physicalId === name);
       return [{ action, resource: role?.attributes.Arn ?? `arn:aws:iam::${ACCOUNT}:role/${name}` }];
     }
-    case 'kms':
-      return [{ action, resource: keyArn(str(p.KeyId) ?? '') }];
+    case 'kms': {
+      const resource = keyArn(str(p.KeyId) ?? '');
+      return [{ action, resource, ...keyPolicy(resource, aws.resources('AWS::KMS::Key')) }];
+    }
     // EC2 Describe actions and GetCallerIdentity take no resource-level permissions.
     default:
       return [{ action, resource: '*' }];
@@ -149,6 +157,8 @@ interface Provisioning {
   readonly actions: readonly string[];
   /** The ARNs those actions are authorized against (all of them must be allowed). */
   readonly arns: (r: LiveResource) => readonly string[];
+  /** The actions that make the resource: its own ARN (the first) has no tag yet for them. */
+  readonly creates?: readonly string[];
 }
 
 /**
@@ -161,6 +171,7 @@ interface Provisioning {
  */
 export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
   'AWS::EC2::VPC': {
+    creates: ['ec2:CreateVpc', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateVpc',
       'ec2:DescribeVpcs',
@@ -175,6 +186,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [ec2('vpc', r.physicalId)],
   },
   'AWS::EC2::InternetGateway': {
+    creates: ['ec2:CreateInternetGateway', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateInternetGateway',
       'ec2:DescribeInternetGateways',
@@ -196,6 +208,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     ],
   },
   'AWS::EC2::Subnet': {
+    creates: ['ec2:CreateSubnet', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateSubnet',
       'ec2:DescribeSubnets',
@@ -208,6 +221,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [ec2('subnet', r.physicalId), ec2('vpc', r.properties.VpcId)],
   },
   'AWS::EC2::EIP': {
+    creates: ['ec2:AllocateAddress', 'ec2:CreateTags'],
     actions: [
       'ec2:AllocateAddress',
       'ec2:DescribeAddresses',
@@ -218,6 +232,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [ec2('elastic-ip', r.attributes.AllocationId)],
   },
   'AWS::EC2::NatGateway': {
+    creates: ['ec2:CreateNatGateway', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateNatGateway',
       'ec2:DescribeNatGateways',
@@ -232,6 +247,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     ],
   },
   'AWS::EC2::RouteTable': {
+    creates: ['ec2:CreateRouteTable', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateRouteTable',
       'ec2:DescribeRouteTables',
@@ -259,6 +275,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     ],
   },
   'AWS::EC2::SecurityGroup': {
+    creates: ['ec2:CreateSecurityGroup', 'ec2:CreateTags'],
     actions: [
       'ec2:CreateSecurityGroup',
       'ec2:DescribeSecurityGroups',
@@ -289,6 +306,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [ec2('security-group', r.properties.GroupId)],
   },
   'AWS::S3::Bucket': {
+    creates: ['s3:CreateBucket'],
     actions: [
       's3:CreateBucket',
       's3:PutBucketVersioning',
@@ -323,6 +341,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [`arn:aws:s3:::${r.physicalId}`],
   },
   'AWS::IAM::Role': {
+    creates: ['iam:CreateRole'],
     actions: [
       'iam:CreateRole',
       'iam:GetRole',
@@ -342,6 +361,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [r.attributes.Arn ?? ''],
   },
   'AWS::KMS::Key': {
+    creates: ['kms:CreateKey', 'kms:TagResource'],
     actions: [
       'kms:CreateKey',
       'kms:TagResource',
@@ -359,6 +379,7 @@ export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
     arns: (r) => [r.attributes.Arn ?? ''],
   },
   'AWS::KMS::Alias': {
+    creates: ['kms:CreateAlias'],
     actions: ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:ListAliases', 'kms:DeleteAlias'],
     arns: (r) => [
       `arn:aws:kms:${REGION}:${ACCOUNT}:${r.physicalId}`,
@@ -379,25 +400,101 @@ export const RETAINED: Readonly<Record<string, string>> = {
 /** Actions without resource-level permissions: IAM requires Resource '*' for them. */
 const UNSCOPED = /^(ec2:Describe|kms:ListAliases$|kms:CreateKey$)/;
 
-/** The requests CloudFormation makes with the caller's permissions for one deployed resource. */
-export function provisioningRequests(resource: LiveResource): IamRequest[] {
+/**
+ * KMS authorizes a key's use only when its key policy lets IAM policies apply (the account
+ * root statement): the evaluator needs the key policy of any key ARN.
+ */
+function keyPolicy(
+  arn: string,
+  keys: readonly LiveResource[],
+): { resourcePolicy?: PolicyDocument } {
+  if (!/:key\//.test(arn)) return {};
+  const key = keys.find((k) => k.attributes.Arn === arn || arn.endsWith(`/${k.physicalId}`));
+  const policy = key?.properties.KeyPolicy;
+  if (policy === undefined) return {};
+  return {
+    resourcePolicy: (typeof policy === 'string' ? JSON.parse(policy) : policy) as PolicyDocument,
+  };
+}
+
+/** The stack tag CloudFormation puts on the resources it makes (not for every type: see below). */
+export const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
+
+/**
+ * The requests CloudFormation makes with the caller's permissions for one deployed resource,
+ * with the keys IAM sees: aws:CalledVia; on each resource that already exists, its
+ * aws:cloudformation:stack-name tag (`all` are the resources that exist, to look the tag of a
+ * referenced resource up; the resource a create action makes has no tag yet); on IAM role
+ * calls, the role's permissions boundary (iam:PermissionsBoundary).
+ */
+export function provisioningRequests(
+  resource: LiveResource,
+  all: readonly LiveResource[] = [resource],
+): IamRequest[] {
   const entry = PROVISIONING[resource.type];
   if (!entry) throw new Error(`No provisioning permissions listed for ${resource.type}`);
-  return entry.actions.flatMap((action) =>
-    (UNSCOPED.test(action) ? ['*'] : entry.arns(resource)).map((arn) => ({
+  const own = entry.arns(resource)[0];
+  const stackOf = (arn: string): string | undefined => {
+    const owner = all.find((r) => PROVISIONING[r.type]?.arns(r)[0] === arn && !r.deleted);
+    return owner?.tags.find((t) => t.Key === STACK_NAME_TAG)?.Value;
+  };
+  const boundary = resource.properties.PermissionsBoundary;
+  const request = (action: string, arn: string, creating: boolean): IamRequest => {
+    const context: Record<string, string | readonly string[]> = { ...VIA_CLOUDFORMATION };
+    const tag = arn === '*' || creating ? undefined : stackOf(arn);
+    if (tag !== undefined) context[`aws:ResourceTag/${STACK_NAME_TAG}`] = tag;
+    // Tags given to a create call (TagSpecifications) are authorized as CreateTags on it.
+    if (creating && action === 'ec2:CreateTags')
+      context['ec2:CreateAction'] = entry.creates![0]!.replace(/^ec2:/, '');
+    if (resource.type === 'AWS::IAM::Role' && typeof boundary === 'string') {
+      context['iam:PermissionsBoundary'] = boundary;
+    }
+    return {
       action,
       resource: arn,
-      context: VIA_CLOUDFORMATION,
-    })),
+      context: context as RequestContext,
+      ...keyPolicy(
+        arn,
+        all.filter((r) => r.type === 'AWS::KMS::Key'),
+      ),
+    };
+  };
+  return entry.actions.flatMap((action) =>
+    (UNSCOPED.test(action) ? ['*'] : entry.arns(resource)).flatMap((arn) => {
+      if (arn !== own || !entry.creates?.includes(action)) return [request(action, arn, false)];
+      // The create call itself; tags also change later, on the existing (tagged) resource.
+      return action === entry.creates[0]
+        ? [request(action, arn, true)]
+        : [request(action, arn, true), request(action, arn, false)];
+    }),
   );
 }
 
+/**
+ * Every resource's provisioning requests, keeping only the pairs IAM authorizes at all: an action
+ * is checked against the resources of the types the service authorization reference lists for it
+ * (PROVISIONING names the resources of a type, not of each action).
+ */
+export async function allProvisioningRequests(
+  resources: readonly LiveResource[],
+): Promise<IamRequest[]> {
+  const requests: IamRequest[] = [];
+  for (const r of resources.flatMap((resource) => provisioningRequests(resource, resources))) {
+    if (await takes(r.action, r.resource)) requests.push(r);
+  }
+  return requests;
+}
+
 /** The requests a policy does not allow, one line each, for a readable failure. */
-export function uncovered(policy: PolicyDocument, requests: readonly IamRequest[]): string[] {
-  const lines = requests
-    .map((r) => ({ r, e: evaluate(policy, r) }))
-    .filter(({ e }) => e.decision !== 'allow')
-    .map(({ r, e }) => `${r.action} on ${r.resource} (${e.decision})`);
+export async function uncovered(
+  policy: PolicyDocument,
+  requests: readonly IamRequest[],
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const r of requests) {
+    const decision = await decide(policy, r);
+    if (decision !== 'allow') lines.push(`${r.action} on ${r.resource} (${decision})`);
+  }
   return [...new Set(lines)];
 }
 
@@ -406,7 +503,13 @@ export function engineRequests(
   calls: readonly CallRecord[],
   aws: Pick<FakeAws, 'resources'>,
 ): IamRequest[] {
-  return calls.filter(isRoleCall).flatMap((c) => requestsOf(c, aws));
+  const stacks = new Map<string, string>();
+  for (const c of calls) {
+    if (c.action === 'CreateChangeSet') {
+      stacks.set(String(c.params.ChangeSetName), String(c.params.StackName));
+    }
+  }
+  return calls.filter(isRoleCall).flatMap((c) => requestsOf(c, aws, (name) => stacks.get(name)));
 }
 
 /** AssumeRoleWithWebIdentity as STS evaluates a role's trust policy for a GitHub token. */

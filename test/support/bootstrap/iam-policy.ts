@@ -35,6 +35,8 @@ export interface IamRequest {
   readonly context?: RequestContext;
   /** For trust policies: the federated principal asking. */
   readonly federatedPrincipal?: string;
+  /** The resource's own policy, where the service requires it (a KMS key's key policy). */
+  readonly resourcePolicy?: PolicyDocument;
 }
 
 export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny';
