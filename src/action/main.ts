@@ -20,6 +20,7 @@ import { readTemplates } from '../stacks/index.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { formatVerifyReport } from '../verify/index.js';
 import { cancellation } from './cancel.js';
+import { warnAboutUnsafeEvent } from './events.js';
 import { actionsLogger } from './logger.js';
 import { PullRequestReview } from './review.js';
 
@@ -40,6 +41,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const templates = await readTemplates(settings);
     const github = await readGitHubContext(env).catch(() => undefined);
     const log = actionsLogger();
+    warnAboutUnsafeEvent(env, log);
     const clock = systemClock;
     const review = new PullRequestReview(settings, github, log, clock);
     const session = await openSession(settings, {
