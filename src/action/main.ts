@@ -73,7 +73,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           // A plan without changes executes nothing, so there is nothing to have reviewed
           // (and on-change comments are not posted for it).
           if (settings.requireReviewedPlan && planHasChanges(plan)) {
-            await review.assertReviewed(planned.fingerprint, stackNames(settings));
+            await review.assertReviewed(planned.fingerprint, stackNames(settings), {
+              plan,
+              templates,
+            });
           }
         }
       },

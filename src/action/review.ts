@@ -69,10 +69,14 @@ export class PullRequestReview {
     return outcome.url;
   }
 
-  /** Deploy: refuses unless the PR's plan comment carries this plan's fingerprint. */
+  /**
+   * Deploy: refuses unless the PR's plan comment carries this plan's fingerprint and shows this
+   * plan, rendered as the plan run rendered it (plan mode, same masking).
+   */
   async assertReviewed(
     fingerprint: PlanFingerprint,
     stackNames: Record<string, string>,
+    shown: { plan: Plan; templates: TemplateBodies },
   ): Promise<void> {
     if (!this.client || !this.github) {
       throw new ReviewedPlanError(
@@ -102,7 +106,15 @@ export class PullRequestReview {
       log: this.log,
       clock: this.clock,
     });
-    assertReviewed({ fingerprint, comment, where: `pull request #${number}`, stackNames });
+    const settings = { ...this.settings, mode: 'plan' as const };
+    const ctx = renderContextFor({ ...shown, settings, github: this.github });
+    assertReviewed({
+      fingerprint,
+      comment,
+      where: `pull request #${number}`,
+      stackNames,
+      rendered: renderForComment(shown.plan, ctx),
+    });
     this.log.info(`The plan matches the one reviewed on pull request #${number}.`);
     this.reviewed = { access, comment: comment as ReviewedPlanComment };
   }

@@ -190,6 +190,38 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(marker?.fields.status).toBe('applied');
   });
 
+  it('refuses a comment that carries the plan’s marker but shows something else', async () => {
+    const plan = await planOnPr();
+    expect(plan.code).toBe(0);
+    // A workflow of the same repository posts as github-actions[bot] too: it copies the marker
+    // (the fingerprint) under text that hides the changes.
+    const genuine = gh.comments('octo', 'infra', 7)[0]?.body ?? '';
+    const markerLine = genuine.split('\n')[0] ?? '';
+    gh.seedComments(
+      'octo',
+      'infra',
+      7,
+      [`${markerLine}\n## MWAA plan: orders\n\n✅ **No changes**\n`],
+      'github-actions[bot]',
+    );
+    gh.addPullRequest({
+      owner: 'octo',
+      repo: 'infra',
+      number: 7,
+      headSha: HEAD,
+      mergeCommitSha: MERGE,
+      mergedAt: '2026-11-25T00:00:00Z',
+    });
+    const pushEnv = { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+    const deploy = await runAction({
+      inputs: inputs('deploy', { 'require-reviewed-plan': 'true' }),
+      env: pushEnv,
+    });
+    expect(deploy.code).toBe(1);
+    expect(deploy.stdout).toContain('does not show this plan');
+    expect(aws.calls.filter((c) => c.action === 'ExecuteChangeSet')).toEqual([]);
+  });
+
   it('needs no reviewed plan for a deploy that changes nothing', async () => {
     expect(
       (await runAction({ inputs: inputs('deploy', { comment: 'never' }), env: aws.env() })).code,
