@@ -67,6 +67,19 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     return runAction({ inputs: inputs('plan', extra), env });
   }
 
+  /** Pull request 7 merged as MERGE; the environment of the push run that deploys it. */
+  function mergePullRequest() {
+    gh.addPullRequest({
+      owner: 'octo',
+      repo: 'infra',
+      number: 7,
+      headSha: HEAD,
+      mergeCommitSha: MERGE,
+      mergedAt: '2026-11-25T00:00:00Z',
+    });
+    return { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+  }
+
   it('posts one sticky comment with the fingerprint, and updates it in place', async () => {
     const first = await planOnPr();
     expect(first.stdout).not.toMatch(/::error::/);
@@ -152,15 +165,7 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
   it('deploys the reviewed plan and marks the comment applied; refuses a plan that changed', async () => {
     const plan = await planOnPr();
     expect(plan.code).toBe(0);
-    gh.addPullRequest({
-      owner: 'octo',
-      repo: 'infra',
-      number: 7,
-      headSha: HEAD,
-      mergeCommitSha: MERGE,
-      mergedAt: '2026-11-25T00:00:00Z',
-    });
-    const pushEnv = { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+    const pushEnv = mergePullRequest();
 
     const changed = await runAction({
       inputs: inputs('deploy', {
@@ -204,15 +209,7 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
       [`${markerLine}\n## MWAA plan: orders\n\n✅ **No changes**\n`],
       'github-actions[bot]',
     );
-    gh.addPullRequest({
-      owner: 'octo',
-      repo: 'infra',
-      number: 7,
-      headSha: HEAD,
-      mergeCommitSha: MERGE,
-      mergedAt: '2026-11-25T00:00:00Z',
-    });
-    const pushEnv = { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+    const pushEnv = mergePullRequest();
     const deploy = await runAction({
       inputs: inputs('deploy', { 'require-reviewed-plan': 'true' }),
       env: pushEnv,
