@@ -188,7 +188,7 @@ function deepFreeze<T>(value: T): T {
 
 /** A managed policy ARN, as IAM's PermissionsBoundary takes it (and the template's pattern). */
 function parseBoundaryArn(value: string): Parsed<string> {
-  return /^arn:aws[a-z-]*:iam::[0-9]{12}:policy\/.+$/.test(value)
+  return /^arn:aws[a-z-]*:iam::\d{12}:policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/.test(value)
     ? ok(value)
     : fail(
         `${quote(value)} is not an IAM managed policy ARN; give the ExecutionRoleBoundaryArn output of templates/github-oidc-roles.yaml, e.g. arn:aws:iam::123456789012:policy/NAME`,
