@@ -30,7 +30,12 @@ export const providerArn = (partition: string, account: string): string =>
 
 export interface AccessDocuments {
   readonly planPolicy: PolicyDocument;
+  /** Everything the deploy role may do: its inline policy and its managed policy together. */
   readonly deployPolicy: PolicyDocument;
+  /** The deploy role's inline policy (CloudFormation, reads, the Denies). */
+  readonly deployInlinePolicy: PolicyDocument;
+  /** The managed policy of its writes to the stacks' resources. */
+  readonly deployResourcesPolicy: PolicyDocument;
   /** The execution role's permissions boundary (a managed policy). */
   readonly boundaryPolicy: PolicyDocument;
   /** Its ARN, as the deploy policy's conditions name it. */
@@ -74,12 +79,22 @@ export function renderAccessTemplate(
   };
   const plan = role('PlanRole');
   const deploy = role('DeployRole');
-  const boundary = resolve(template.Resources.ExecutionRoleBoundary?.Properties, ctx) as {
-    PolicyDocument: PolicyDocument;
-  };
+  // The document only: the policy's Roles name the role, which has no ARN offline.
+  const managed = (id: string) =>
+    resolve(
+      (template.Resources[id]?.Properties as { PolicyDocument?: unknown }).PolicyDocument,
+      ctx,
+    ) as PolicyDocument;
+  const boundary = { PolicyDocument: managed('ExecutionRoleBoundary') };
+  const resources = managed('DeployResourcesPolicy');
   return {
     planPolicy: plan.policy,
-    deployPolicy: deploy.policy,
+    deployPolicy: {
+      ...deploy.policy,
+      Statement: [...deploy.policy.Statement, ...resources.Statement],
+    },
+    deployInlinePolicy: deploy.policy,
+    deployResourcesPolicy: resources,
     boundaryPolicy: boundary.PolicyDocument,
     boundaryArn,
     planTrust: plan.trust,
@@ -121,7 +136,8 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const POLICY_FILES = {
   'plan-role.json': 'planPolicy',
   'plan-trust.json': 'planTrust',
-  'deploy-role.json': 'deployPolicy',
+  'deploy-role.json': 'deployInlinePolicy',
+  'deploy-resources.json': 'deployResourcesPolicy',
   'deploy-trust.json': 'deployTrust',
   'execution-role-boundary.json': 'boundaryPolicy',
 } as const satisfies Record<string, keyof AccessDocuments>;
@@ -171,6 +187,8 @@ export function pseudoFor(values: Readonly<Record<Placeholder, string>>): Pseudo
 
 /** IAM's limit on all of a role's inline policies together, counted without whitespace. */
 export const INLINE_POLICY_LIMIT = 10_240;
+/** IAM's limit on one managed policy, counted without whitespace. */
+export const MANAGED_POLICY_LIMIT = 6_144;
 
 export const policySize = (policy: PolicyDocument): number =>
   JSON.stringify(policy).replace(/\s/g, '').length;

@@ -9,6 +9,7 @@ import {
   ACCOUNT,
   FAKE_PSEUDO,
   INLINE_POLICY_LIMIT,
+  MANAGED_POLICY_LIMIT,
   PLACEHOLDERS,
   POLICY_FILES,
   ROOT,
@@ -105,10 +106,20 @@ describe('policies/*.json and the template', () => {
     for (const file of files) expect(readme).toContain(file);
   });
 
-  it('keeps each role within IAM’s 10,240-character limit for inline policies', () => {
-    const rendered = renderAccessTemplate(TEST_PARAMETERS);
-    for (const policy of [rendered.planPolicy, rendered.deployPolicy]) {
-      expect(policySize(policy)).toBeLessThan(INLINE_POLICY_LIMIT);
+  it('keeps each policy within IAM’s size limits, even with the longest prefix', () => {
+    const longest = 'a'.repeat(100);
+    for (const prefix of [TEST_PARAMETERS.StackNamePrefix!, longest]) {
+      const rendered = renderAccessTemplate({
+        ...TEST_PARAMETERS,
+        StackNamePrefix: prefix,
+        EnvironmentName: prefix.slice(0, 80),
+      });
+      for (const policy of [rendered.planPolicy, rendered.deployInlinePolicy]) {
+        expect(policySize(policy)).toBeLessThan(INLINE_POLICY_LIMIT);
+      }
+      for (const policy of [rendered.deployResourcesPolicy, rendered.boundaryPolicy]) {
+        expect(policySize(policy)).toBeLessThan(MANAGED_POLICY_LIMIT);
+      }
     }
   });
 
@@ -150,6 +161,7 @@ describe('templates/github-oidc-roles.yaml', () => {
       ['ExecutionRoleBoundary', 'AWS::IAM::ManagedPolicy'],
       ['PlanRole', 'AWS::IAM::Role'],
       ['DeployRole', 'AWS::IAM::Role'],
+      ['DeployResourcesPolicy', 'AWS::IAM::ManagedPolicy'],
     ]);
     expect(JSON.stringify(template.Resources)).not.toMatch(/RoleName|ManagedPolicyName/);
     expect(Object.keys(template.Outputs ?? {})).toEqual([
