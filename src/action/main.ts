@@ -12,6 +12,7 @@ import { systemClock } from '../shared/clock.js';
 import { errorMessage } from '../shared/errors.js';
 import { readTemplates } from '../stacks/index.js';
 import { formatVerifyReport } from '../verify/index.js';
+import { warnAboutUnsafeEvent } from './events.js';
 import { actionsLogger } from './logger.js';
 import { PullRequestReview } from './review.js';
 
@@ -32,6 +33,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const templates = await readTemplates(settings);
     const github = await readGitHubContext(env).catch(() => undefined);
     const log = actionsLogger();
+    warnAboutUnsafeEvent(env, log);
     const clock = systemClock;
     const review = new PullRequestReview(settings, github, log, clock);
     const result = await runJob(settings, templates, {
@@ -41,7 +43,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       signal: cancel.signal,
       onSecret: (s) => core.setSecret(s),
       session: { getIdToken: (audience) => core.getIDToken(audience) },
-      review: review.source,
+      review: { ...review.source, render: (plan) => review.renderAsComment(plan, templates) },
       onPlan: async (plan) => {
         const text = renderPlanText(plan, renderContextFor({ settings, plan, templates, github }));
         await log.group('Plan', async () => log.info(text));

@@ -110,6 +110,18 @@ export class PullRequestReview {
     },
   };
 
+  /**
+   * The deploy's plan rendered as the plan run rendered its comment (plan mode, same masking):
+   * the gate requires the reviewed comment to show this text, not only to carry the marker.
+   */
+  renderAsComment(plan: Plan, templates: TemplateBodies): string {
+    const settings = { ...this.settings, mode: 'plan' as const };
+    return renderForComment(
+      plan,
+      renderContextFor({ plan, templates, settings, github: this.github }),
+    );
+  }
+
   /** After a deploy: records on the reviewed comment that this run applied it. */
   async markApplied(reviewed: ReviewedPlanComment | undefined): Promise<void> {
     if (!reviewed || !this.access) return;

@@ -8,6 +8,7 @@ import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-clo
 import type { Clock } from '../shared/clock.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
+import { parseTemplate } from '../templates/index.js';
 import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
 import type { Cfn } from './state.js';
 
@@ -58,6 +59,9 @@ export async function createChangeSet(
         Parameters: parameters,
         Capabilities: [...spec.capabilities],
         Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })),
+        // Declared so that IAM can allow only these types (cloudformation:ResourceTypes, which
+        // the bootstrap roles require); CloudFormation refuses a template with a type not listed.
+        ResourceTypes: resourceTypes(spec.templateBody),
         Description: options.description.slice(0, 1024),
         // A failed create rolls back to ROLLBACK_COMPLETE, where the first failure stays readable.
         ...(options.type === 'CREATE' ? { OnStackFailure: 'ROLLBACK' as const } : {}),
@@ -76,6 +80,12 @@ export async function createChangeSet(
       error,
     );
   }
+}
+
+/** Every resource type the template declares, sorted, whatever its conditions. */
+export function resourceTypes(templateBody: string): string[] {
+  const template = parseTemplate(templateBody);
+  return [...new Set(Object.values(template.Resources).map((r) => r.Type))].sort();
 }
 
 /**

@@ -21,6 +21,11 @@ import { assertReviewed, ReviewedPlanError } from './review.js';
 export interface ReviewSource {
   /** The reviewed plan's comment (undefined when there is none) and where it was looked for. */
   readonly read: () => Promise<{ comment?: ReviewedPlanComment; where: string }>;
+  /**
+   * The plan as the reviewed comment would show it; when given, the comment must show this
+   * text too (a marker alone can be copied into a comment that shows something else).
+   */
+  readonly render?: (plan: Plan) => string;
 }
 
 export interface GateOptions {
@@ -81,6 +86,7 @@ export class ChangeSetGate {
         comment,
         where,
         stackNames: Object.fromEntries(plan.stacks.map((s) => [s.role, s.stackName])),
+        ...(review.render ? { rendered: review.render(plan) } : {}),
       });
       log.info(`The plan matches the one reviewed on ${where}.`);
     }

@@ -36,6 +36,12 @@ export interface SessionDeps {
 export async function openSession(settings: Settings, deps: SessionDeps): Promise<AwsSession> {
   const create = deps.createClients ?? createAwsClients;
   const { roleToAssume } = settings.credentials;
+  // mask-aws-account-id: the account is a secret from the moment it is known, so the runner
+  // hides it everywhere (log lines, AWS errors, outputs), not only in the rendered plan.
+  const maskAccount = (account: string | undefined) => {
+    if (settings.maskAccountId && account) deps.onSecret(account);
+  };
+  maskAccount(roleToAssume === undefined ? undefined : accountOfArn(roleToAssume));
   let clients: AwsClients;
   if (roleToAssume) {
     const getIdToken = (audience: string) =>
@@ -64,5 +70,11 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
     clients = create({ region: settings.region, env: deps.env });
   }
   const accountId = await callerAccount(clients.sts);
+  maskAccount(accountId);
   return { clients, accountId };
+}
+
+/** The 12-digit account of an ARN such as arn:aws:iam::123456789012:role/name. */
+function accountOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
 }

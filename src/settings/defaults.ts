@@ -24,6 +24,7 @@ export const INPUT_DEFAULTS = {
   'prerequisites-stack-name': '',
   'vpc-template': '',
   'prerequisites-template': '',
+  'permissions-boundary': '',
   tags: '',
   comment: 'on-change',
   // action.yml defaults this to `${{ github.token }}`; outside Actions there is no token.

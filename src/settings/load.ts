@@ -16,7 +16,8 @@ import {
 } from './names.js';
 import { readCode } from './code.js';
 import { readNetwork } from './network.js';
-import { ProblemCollector } from './problems.js';
+import { ProblemCollector, fail, ok, quote } from './problems.js';
+import type { Parsed } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { readStacks } from './stack-names.js';
 import { parseTags } from './tags.js';
@@ -63,6 +64,7 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
   const credentials = readCredentials(read, problems);
   const keyMode = problems.take('key-mode', parseEnum(read('key-mode'), KEY_MODES));
   const bucketName = read('bucket-name');
+  const boundary = read('permissions-boundary');
   const githubToken = read('github-token');
   // A token is one word; anything else would end up in an HTTP header (and its error message).
   // The value itself is never quoted: it is a secret.
@@ -86,6 +88,9 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       bucketName: problems.take('bucket-name', parseBucketName(bucketName)),
     }),
     stacks: readStacks(read, environmentName, problems),
+    ...(boundary !== '' && {
+      permissionsBoundary: problems.take('permissions-boundary', parseBoundaryArn(boundary)),
+    }),
     tags: problems.take('tags', parseTags(read('tags'))),
     comment: problems.take('comment', parseEnum(read('comment'), COMMENT_POLICIES)),
     ...(githubToken !== '' && { githubToken }),
@@ -192,4 +197,13 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** A managed policy ARN, as IAM's PermissionsBoundary takes it (and the template's pattern). */
+function parseBoundaryArn(value: string): Parsed<string> {
+  return /^arn:aws[a-z-]*:iam::\d{12}:policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/.test(value)
+    ? ok(value)
+    : fail(
+        `${quote(value)} is not an IAM managed policy ARN; give the ExecutionRoleBoundaryArn output of templates/github-oidc-roles.yaml, e.g. arn:aws:iam::123456789012:policy/NAME`,
+      );
 }

@@ -78,6 +78,8 @@ export interface Settings {
   readonly network: NetworkSettings;
   /** S3 bucket name; undefined lets CloudFormation generate one. */
   readonly bucketName?: string;
+  /** ARN of the managed policy to set as the execution role's permissions boundary. */
+  readonly permissionsBoundary?: string;
   readonly stacks: { readonly vpc: StackSettings; readonly prerequisites: StackSettings };
   /** Stack tags, applied to both stacks (CloudFormation propagates them to resources). */
   readonly tags: readonly Tag[];

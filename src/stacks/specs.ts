@@ -50,6 +50,10 @@ export function prerequisiteStackSpec(
     { key: 'KeyMode', value: keyMode },
     keyParameter,
     { key: 'BucketName', value: settings.bucketName ?? '' },
+    // Only when given: a custom prerequisites template need not declare it.
+    ...(settings.permissionsBoundary === undefined
+      ? []
+      : [{ key: 'PermissionsBoundaryArn', value: settings.permissionsBoundary }]),
   ]);
 }
 

@@ -79,6 +79,26 @@ function newStack(state: CfnState, name: string, stackId: string): StackRecord {
   return stack;
 }
 
+/**
+ * ResourceTypes, when given, must list every type of the template (AWS::*, Custom::* and
+ * AWS::service::* wildcards allowed): "If the list of resource types doesn't include a resource
+ * that you're creating, the stack creation fails" (CreateStack and CreateChangeSet API
+ * reference, ResourceTypes). The real service's exact message is not documented.
+ */
+function checkResourceTypes(template: ReturnType<typeof readTemplate>, given: string[]): void {
+  if (given.length === 0) return;
+  const covers = (pattern: string, type: string) =>
+    pattern.endsWith('::*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+  const missing = Object.values(template.Resources ?? {})
+    .map((r) => r.Type)
+    .filter((type) => !given.some((pattern) => covers(pattern, type)));
+  if (missing.length > 0) {
+    throw validation(
+      `Template resource types [${[...new Set(missing)].join(', ')}] are not in the ResourceTypes of the request`,
+    );
+  }
+}
+
 export function createChangeSet(state: CfnState, params: Params): unknown {
   const stackName = checkName('stackName', stringParam(params, 'StackName'));
   const name = checkName('changeSetName', stringParam(params, 'ChangeSetName'));
@@ -110,6 +130,7 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   }
   const body = templateBody(params, stack);
   const template = readTemplate(body);
+  checkResourceTypes(template, listParam<string>(params, 'ResourceTypes'));
   const capabilities = listParam<string>(params, 'Capabilities');
   const needed = requiredCapability(template);
   if (needed && !capabilities.includes(needed) && !capabilities.includes('CAPABILITY_NAMED_IAM')) {

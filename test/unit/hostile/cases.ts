@@ -323,6 +323,19 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     (s) => s.stacks.prerequisites.templatePath,
     'templates/mwaa-prerequisites.yaml',
   ),
+  'permissions-boundary': {
+    base: 'arn:aws:iam::123456789012:policy/mwaa-boundary',
+    pick: (s) => s.permissionsBoundary,
+    defaultValue: undefined,
+    malformed: 'arn:aws:iam:123456789012:policy/mwaa-boundary',
+    outOfRange: `arn:aws:iam::123456789012:policy/${'p'.repeat(129)}`,
+    wrongType: 'arn:aws:iam::123456789012:role/mwaa',
+    expect: {
+      mention: accepted(
+        'a valid policy ARN: path `/mwaa-boundary@org/`, policy name `team` (IAM names allow `@`); a stack parameter, printed only in the log, as plain text',
+      ),
+    },
+  },
   tags: {
     base: 'team=data',
     pick: (s) => s.tags,
