@@ -19,7 +19,10 @@ export interface ReadyChangeSet {
   readonly name: string;
   readonly stackId: string;
   readonly type: ChangeSetType;
-  /** True when CloudFormation found nothing to change. */
+  /**
+   * True only when the change set FAILED because nothing would change; an executable change
+   * set with an empty Changes list is real work and is executed.
+   */
   readonly noChanges: boolean;
   /** Every change, from every page, with property values. */
   readonly changes: readonly Change[];
@@ -122,7 +125,9 @@ export async function waitForChangeSet(
     changes.push(...(page.Changes ?? []));
     token = page.NextToken;
   }
-  return { ...base, noChanges: changes.length === 0, changes };
+  // An executable change set with no resource change still changes the stack (outputs,
+  // parameter values, tags): CloudFormation says "nothing to do" only as a FAILED change set.
+  return { ...base, noChanges: false, changes };
 }
 
 async function describePage(cfn: Cfn, id: string, nextToken: string | undefined) {

@@ -137,9 +137,13 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   }
   // A CREATE change set makes the stack (REVIEW_IN_PROGRESS) only once the request is valid.
   stack ??= newStack(state, stackName, stackId);
+  // Nothing to do only when resources, outputs, parameter values and tags are all as deployed:
+  // a change set with an empty Changes list but new outputs, values or tags is executable.
+  // (Parameter values: not confirmed from a reference; UpdateStack accepts such an update.)
   const noChanges =
     type === 'UPDATE' &&
     computed.changes.length === 0 &&
+    JSON.stringify(values) === JSON.stringify(stack.parameters) &&
     JSON.stringify(outputs) === JSON.stringify(stack.outputs) &&
     (tags.length === 0 || JSON.stringify(tags) === JSON.stringify(stack.tags));
   const failure = state.takeChangeSetFailure(stackName);
