@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import { pollUntil, PollTimeoutError } from '../shared/poll.js';
 import { wrapAwsError } from './errors.js';
 import { EventFollower, formatEvent } from './events.js';
+import { cleanupLeftovers } from './leftovers.js';
 import { classifyStatus, readStackState } from './state.js';
 import type { Cfn } from './state.js';
 
@@ -95,7 +96,10 @@ export async function waitForStack(
       // events once more, so the last ones are logged and the root cause is among them.
       await logEvents();
       progress(status);
-      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) return stack;
+      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) {
+        for (const line of cleanupLeftovers(target.stackName, follower.events)) log.warning(line);
+        return stack;
+      }
       if (status === 'DELETE_COMPLETE') {
         throw new StackOperationError(
           `Stack ${target.stackName} ended in DELETE_COMPLETE: it was deleted while this run ` +
