@@ -90,6 +90,16 @@ export class EventFollower {
     );
   }
 
+  /** True once the stack's own event of a final status (not *_IN_PROGRESS) was read. */
+  stackEnded(): boolean {
+    return this.events.some(
+      (e) =>
+        e.ResourceType === 'AWS::CloudFormation::Stack' &&
+        e.ResourceStatus !== undefined &&
+        !e.ResourceStatus.endsWith('_IN_PROGRESS'),
+    );
+  }
+
   /** Logical IDs of resources (not the stack itself) that finished, successfully or not. */
   finishedResources(): Set<string> {
     const done = new Set<string>();

@@ -26,6 +26,12 @@ export interface WaitOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * How long a final status read without this run's final event is not believed. Reads lag writes
+ * by seconds at most in practice (not documented); after this, the status read stands.
+ */
+const STALE_READ_GRACE_MS = 60_000;
+
 /** Clocks on the runner and in AWS disagree a little; events this much older still count. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -83,6 +89,10 @@ export async function waitForStack(
           progress(state.status);
           return undefined;
         }
+        // Just after the call, a read can still show the status (and outputs) from before it:
+        // a final status counts once this run's own final event was read, or after a grace.
+        const early = clock.now() - target.startedAt < STALE_READ_GRACE_MS;
+        if (target.token && early && !follower.stackEnded()) return undefined;
         return { stack: state.stack, status: state.status };
       },
       {

@@ -91,6 +91,7 @@ function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
     changeSetReadyMs: options.changeSetReadyMs ?? 50,
     resourceMs: options.resourceMs ?? 20,
     otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
+    statusLagMs: options.statusLagMs ?? 0,
     pageSize: {
       changes: 5,
       events: 10,
