@@ -73,6 +73,13 @@ async function planOnce(
         `Stack ${spec.name} is in ${state.status}${state.stack?.StackStatusReason ? ` (${state.stack.StackStatusReason})` : ''}. ` +
           'It cannot be updated; fix the cause and delete the stack (retained resources such as the bucket stay), then run again.',
       );
+    case 'paused':
+      warnings.push(
+        `The stack is in ${state.status}: a run with rollback disabled stopped at a failure and kept what it had made. ` +
+          'This plan updates it from there (CloudFormation resumes). To return to the last working state instead, run ' +
+          `'aws cloudformation rollback-stack --stack-name ${spec.name}' (a stack never created is deleted by it), then run again.`,
+      );
+      break;
     case 'rollback-complete':
       if (!ctx.settings.recreateFailedStack) {
         throw new Error(
@@ -88,7 +95,8 @@ async function planOnce(
   if (spec.parameters.some((p) => p.value === undefined))
     return templatePlan(spec, ctx, state, warnings, false);
 
-  const type: ChangeSetType = state.kind === 'healthy' ? 'UPDATE' : 'CREATE';
+  const type: ChangeSetType =
+    state.kind === 'healthy' || state.kind === 'paused' ? 'UPDATE' : 'CREATE';
   const name = runScopedName('mwaa-deploy', ctx, spec.role);
   const created = await createChangeSet(ctx.cfn, spec, {
     name,

@@ -29,7 +29,10 @@ const UPDATABLE = new Set([
   'UPDATE_ROLLBACK_COMPLETE',
   'IMPORT_COMPLETE',
   'IMPORT_ROLLBACK_COMPLETE',
+  // Left by an operation with rollback disabled: an update resumes from the failure (User
+  // Guide, "Choose how to handle failures when provisioning resources").
   'UPDATE_FAILED',
+  'CREATE_FAILED',
 ]);
 
 function checkName(field: string, value: string | undefined): string {
