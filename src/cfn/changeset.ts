@@ -60,7 +60,11 @@ export async function createChangeSet(
         TemplateBody: spec.templateBody,
         Parameters: parameters,
         Capabilities: [...spec.capabilities],
-        Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })),
+        // No tags given: send none. An empty Tags removes every tag of the stack, those set
+        // outside this action too; absent, CloudFormation leaves them as they are.
+        ...(spec.tags.length > 0
+          ? { Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })) }
+          : {}),
         Description: options.description.slice(0, 1024),
         // A failed create rolls back to ROLLBACK_COMPLETE, where the first failure stays readable.
         ...(options.type === 'CREATE' ? { OnStackFailure: 'ROLLBACK' as const } : {}),

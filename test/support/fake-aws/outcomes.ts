@@ -26,7 +26,7 @@ export interface Run {
 function installTarget(run: Run, at: Date): void {
   const { stack, cs } = run;
   install(stack, run.target, cs, at);
-  if (cs.tags.length > 0) stack.tags = cs.tags;
+  if (cs.tagsGiven) stack.tags = cs.tags;
   stack.capabilities = cs.capabilities;
   stack.description = cs.template.Description;
 }

@@ -153,6 +153,8 @@ export interface ChangeSetRecord {
   readonly parameters: Record<string, string>;
   readonly capabilities: string[];
   readonly tags: Tag[];
+  /** False when the request had no Tags: the stack's tags are then left as they are. */
+  readonly tagsGiven: boolean;
   readonly description?: string;
   readonly onStackFailure?: string;
   /** The request's ClientToken: a retry with the same one gets this change set back. */
