@@ -3,12 +3,14 @@ import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
+  paginateDescribeChangeSet,
 } from '@aws-sdk/client-cloudformation';
 import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation';
 import type { Clock } from '../shared/clock.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
 import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
+import { pagerOf } from './state.js';
 import type { Cfn } from './state.js';
 
 export type ChangeSetType = 'CREATE' | 'UPDATE';
@@ -96,7 +98,7 @@ export async function waitForChangeSet(
 ): Promise<ReadyChangeSet> {
   const first = await pollUntil<DescribeChangeSetCommandOutput>(
     async () => {
-      const page = await describePage(cfn, ref.id, undefined);
+      const page = await describeFirstPage(cfn, ref.id);
       return page.Status === 'CREATE_COMPLETE' || page.Status === 'FAILED' ? page : undefined;
     },
     {
@@ -124,24 +126,28 @@ export async function waitForChangeSet(
     );
   }
   const changes = [...(first.Changes ?? [])];
-  for (let token = first.NextToken; token;) {
-    const page = await describePage(cfn, ref.id, token);
-    changes.push(...(page.Changes ?? []));
-    token = page.NextToken;
+  // The first page was read by the poll: the SDK's paginator goes on from its NextToken.
+  if (first.NextToken) {
+    try {
+      for await (const page of paginateDescribeChangeSet(
+        { ...pagerOf(cfn), startingToken: first.NextToken },
+        { ChangeSetName: ref.id, IncludePropertyValues: true },
+      )) {
+        changes.push(...(page.Changes ?? []));
+      }
+    } catch (error) {
+      throw wrapAwsError(`Could not describe change set ${ref.id}`, error);
+    }
   }
   // An executable change set with no resource change still changes the stack (outputs,
   // parameter values, tags): CloudFormation says "nothing to do" only as a FAILED change set.
   return { ...base, noChanges: false, changes };
 }
 
-async function describePage(cfn: Cfn, id: string, nextToken: string | undefined) {
+async function describeFirstPage(cfn: Cfn, id: string) {
   try {
     return await cfn.send(
-      new DescribeChangeSetCommand({
-        ChangeSetName: id,
-        NextToken: nextToken,
-        IncludePropertyValues: true,
-      }),
+      new DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true }),
     );
   } catch (error) {
     throw wrapAwsError(`Could not describe change set ${id}`, error);
