@@ -127,7 +127,8 @@ async function planOnce(
     : await planOutputs(ctx, {
         templateBody: spec.templateBody,
         stackName: spec.name,
-        stack: state.stack,
+        // Only a deployed stack has outputs and a template to compare with.
+        stack: type === 'UPDATE' ? state.stack : undefined,
         accountId: accountOf(changeSet.stackId),
         parameters: Object.fromEntries(changeSet.parameters.map((p) => [p.key, p.value])),
         changes,
