@@ -85,14 +85,18 @@ export async function waitForStack(
         await logEvents();
         const state = await readStackState(cfn, id);
         if (state.kind === 'missing') return { stack: undefined, status: 'DELETE_COMPLETE' };
-        if (state.kind === 'busy') {
+        // REVIEW_IN_PROGRESS after ExecuteChangeSet or DeleteStack: the operation has not shown
+        // yet (a read that lags the call), not a final state.
+        if (state.kind === 'busy' || state.kind === 'review') {
           progress(state.status);
           return undefined;
         }
         // Just after the call, a read can still show the status (and outputs) from before it:
-        // a final status counts once this run's own final event was read, or after a grace.
+        // once this run's events show (the service echoes the token), a final status counts
+        // only with this run's own final event read, or after a grace. A service that does not
+        // echo tokens (moto) is taken at its word.
         const early = clock.now() - target.startedAt < STALE_READ_GRACE_MS;
-        if (target.token && early && !follower.stackEnded()) return undefined;
+        if (early && follower.events.length > 0 && !follower.stackEnded()) return undefined;
         return { stack: state.stack, status: state.status };
       },
       {

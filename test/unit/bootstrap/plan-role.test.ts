@@ -82,6 +82,10 @@ describe('plan mode with the plan role', () => {
         'cloudformation:DescribeChangeSet',
         'cloudformation:DeleteStack',
         'cloudformation:DescribeStackEvents',
+        // The cleanup deletes its change set, then lists the review stack's change sets to
+        // be sure no other run joined it before deleting the stack (issue 10, item 1).
+        'cloudformation:DeleteChangeSet',
+        'cloudformation:ListChangeSets',
       ]),
     );
   });
@@ -268,6 +272,9 @@ describe('what the plan role may not do', () => {
         Statement: planPolicy.Statement.filter((s) => s.Sid !== 'CleanUpOwnPlans'),
       };
       expect(uncovered(without, engineRequests(calls, aws))).toEqual([
+        expect.stringMatching(
+          /^cloudformation:DeleteChangeSet on arn:aws:cloudformation:.*:changeSet\/mwaa-deploy-.*\/.* \(implicit-deny\)$/,
+        ),
         expect.stringMatching(
           /^cloudformation:DeleteStack on arn:aws:cloudformation:.*:stack\/analytics-vpc\/.* \(implicit-deny\)$/,
         ),
