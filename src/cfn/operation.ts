@@ -96,7 +96,8 @@ export async function waitForStack(
         // only with this run's own final event read, or after a grace. A service that does not
         // echo tokens (moto) is taken at its word.
         const early = clock.now() - target.startedAt < STALE_READ_GRACE_MS;
-        if (early && follower.events.length > 0 && !follower.stackEnded()) return undefined;
+        const ownEvents = target.token !== undefined && follower.events.length > 0;
+        if (early && ownEvents && !follower.stackEnded()) return undefined;
         return { stack: state.stack, status: state.status };
       },
       {
