@@ -47,10 +47,37 @@ function errorName(error: unknown): string {
  * identity provider"), a known passing failure of the provider rather than a bad token.
  */
 function isTransient(error: unknown): boolean {
+  if (error instanceof TokenRequestError) return false; // getIdToken retried on its own
   const name = errorName(error);
-  if (TRANSIENT.has(name)) return true;
+  if (TRANSIENT.has(name) || NETWORK.has(name)) return true;
+  const code = (error as { code?: string }).code;
+  if (code !== undefined && NETWORK.has(code)) return true;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  // A network error from another realm reaches the SDK as a plain value and is wrapped as
+  // "AWS SDK error wrapper for TimeoutError: socket hang up": only its text remains.
+  if (/\b(socket hang up|ECONNRESET|ETIMEDOUT|TimeoutError)\b/.test(errorMessage(error)))
+    return true;
   return name === 'InvalidIdentityToken' && /verification key/i.test(errorMessage(error));
 }
+
+/**
+ * No answer at all (a reset connection, a timeout): the STS client makes one attempt per call
+ * (the SDK would retry with the same token), so this loop retries these too.
+ */
+const NETWORK = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
+
+/** A failure to get the OIDC token, which its own function already retried. */
+class TokenRequestError extends Error {}
 
 /**
  * Exchanges the runner's OIDC token for role credentials. AccessDenied is not retried: it is
@@ -66,7 +93,9 @@ export async function assumeRoleWithOidc(
       async () => {
         // A fresh token each attempt: a retried token may have expired (GitHub's live about
         // five minutes), and the provider's hiccup may have been about this one.
-        const token = await deps.getIdToken(settings.audience);
+        const token = await deps.getIdToken(settings.audience).catch((error: unknown) => {
+          throw new TokenRequestError(errorMessage(error), { cause: error });
+        });
         deps.onSecret(token);
         return deps.sts.send(
           new AssumeRoleWithWebIdentityCommand({
@@ -90,6 +119,8 @@ export async function assumeRoleWithOidc(
       },
     );
   } catch (error) {
+    // The token function's own error (e.g. no id-token permission) says what to do as it is.
+    if (error instanceof TokenRequestError) throw error.cause;
     throw new Error(assumeRoleFailure(settings.roleToAssume, error), { cause: error });
   }
   const c = response.Credentials;

@@ -3,6 +3,7 @@ import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
+  paginateDescribeChangeSet,
 } from '@aws-sdk/client-cloudformation';
 import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation';
 import type { Clock } from '../shared/clock.js';
@@ -10,6 +11,7 @@ import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
 import { parseTemplate } from '../templates/index.js';
 import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
+import { pagerOf } from './state.js';
 import type { Cfn } from './state.js';
 
 export type ChangeSetType = 'CREATE' | 'UPDATE';
@@ -20,7 +22,10 @@ export interface ReadyChangeSet {
   readonly name: string;
   readonly stackId: string;
   readonly type: ChangeSetType;
-  /** True when CloudFormation found nothing to change. */
+  /**
+   * True only when the change set FAILED because nothing would change; an executable change
+   * set with an empty Changes list is real work and is executed.
+   */
   readonly noChanges: boolean;
   /** Every change, from every page, with property values. */
   readonly changes: readonly Change[];
@@ -58,7 +63,11 @@ export async function createChangeSet(
         TemplateBody: spec.templateBody,
         Parameters: parameters,
         Capabilities: [...spec.capabilities],
-        Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })),
+        // No tags given: send none. An empty Tags removes every tag of the stack, those set
+        // outside this action too; absent, CloudFormation leaves them as they are.
+        ...(spec.tags.length > 0
+          ? { Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })) }
+          : {}),
         // Declared so that IAM can allow only these types (cloudformation:ResourceTypes, which
         // the bootstrap roles require); CloudFormation refuses a template with a type not listed.
         ResourceTypes: resourceTypes(spec.templateBody),
@@ -99,7 +108,7 @@ export async function waitForChangeSet(
 ): Promise<ReadyChangeSet> {
   const first = await pollUntil<DescribeChangeSetCommandOutput>(
     async () => {
-      const page = await describePage(cfn, ref.id, undefined);
+      const page = await describeFirstPage(cfn, ref.id);
       return page.Status === 'CREATE_COMPLETE' || page.Status === 'FAILED' ? page : undefined;
     },
     {
@@ -127,22 +136,28 @@ export async function waitForChangeSet(
     );
   }
   const changes = [...(first.Changes ?? [])];
-  for (let token = first.NextToken; token;) {
-    const page = await describePage(cfn, ref.id, token);
-    changes.push(...(page.Changes ?? []));
-    token = page.NextToken;
+  // The first page was read by the poll: the SDK's paginator goes on from its NextToken.
+  if (first.NextToken) {
+    try {
+      for await (const page of paginateDescribeChangeSet(
+        { ...pagerOf(cfn), startingToken: first.NextToken },
+        { ChangeSetName: ref.id, IncludePropertyValues: true },
+      )) {
+        changes.push(...(page.Changes ?? []));
+      }
+    } catch (error) {
+      throw wrapAwsError(`Could not describe change set ${ref.id}`, error);
+    }
   }
-  return { ...base, noChanges: changes.length === 0, changes };
+  // An executable change set with no resource change still changes the stack (outputs,
+  // parameter values, tags): CloudFormation says "nothing to do" only as a FAILED change set.
+  return { ...base, noChanges: false, changes };
 }
 
-async function describePage(cfn: Cfn, id: string, nextToken: string | undefined) {
+async function describeFirstPage(cfn: Cfn, id: string) {
   try {
     return await cfn.send(
-      new DescribeChangeSetCommand({
-        ChangeSetName: id,
-        NextToken: nextToken,
-        IncludePropertyValues: true,
-      }),
+      new DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true }),
     );
   } catch (error) {
     throw wrapAwsError(`Could not describe change set ${id}`, error);

@@ -25,6 +25,17 @@ export function isChangeSetMissingError(error: unknown): boolean {
   return cause !== undefined && cause !== error && isChangeSetMissingError(cause);
 }
 
+/**
+ * The caller may not make this call (IAM): the query protocol's AccessDenied, possibly wrapped
+ * by wrapAwsError with the SDK's error as the cause.
+ */
+export function isAccessDeniedError(error: unknown): boolean {
+  const name = awsErrorName(error);
+  if (name === 'AccessDenied' || name === 'AccessDeniedException') return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause !== undefined && cause !== error && isAccessDeniedError(cause);
+}
+
 /** A change set that failed only because there was nothing to change (both wordings). */
 export function isNoChangesReason(reason: string | undefined): boolean {
   return (

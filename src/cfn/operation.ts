@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import { pollUntil, PollTimeoutError } from '../shared/poll.js';
 import { wrapAwsError } from './errors.js';
 import { EventFollower, formatEvent } from './events.js';
+import { cleanupLeftovers } from './leftovers.js';
 import { classifyStatus, readStackState } from './state.js';
 import type { Cfn } from './state.js';
 
@@ -24,6 +25,12 @@ export interface WaitOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
 }
+
+/**
+ * How long a final status read without this run's final event is not believed. Reads lag writes
+ * by seconds at most in practice (not documented); after this, the status read stands.
+ */
+const STALE_READ_GRACE_MS = 60_000;
 
 /** Clocks on the runner and in AWS disagree a little; events this much older still count. */
 const CLOCK_SKEW_MS = 60_000;
@@ -78,10 +85,19 @@ export async function waitForStack(
         await logEvents();
         const state = await readStackState(cfn, id);
         if (state.kind === 'missing') return { stack: undefined, status: 'DELETE_COMPLETE' };
-        if (state.kind === 'busy') {
+        // REVIEW_IN_PROGRESS after ExecuteChangeSet or DeleteStack: the operation has not shown
+        // yet (a read that lags the call), not a final state.
+        if (state.kind === 'busy' || state.kind === 'review') {
           progress(state.status);
           return undefined;
         }
+        // Just after the call, a read can still show the status (and outputs) from before it:
+        // once this run's events show (the service echoes the token), a final status counts
+        // only with this run's own final event read, or after a grace. A service that does not
+        // echo tokens (moto) is taken at its word.
+        const early = clock.now() - target.startedAt < STALE_READ_GRACE_MS;
+        const ownEvents = target.token !== undefined && follower.events.length > 0;
+        if (early && ownEvents && !follower.stackEnded()) return undefined;
         return { stack: state.stack, status: state.status };
       },
       {
@@ -95,7 +111,10 @@ export async function waitForStack(
       // events once more, so the last ones are logged and the root cause is among them.
       await logEvents();
       progress(status);
-      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) return stack;
+      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) {
+        for (const line of cleanupLeftovers(target.stackName, follower.events)) log.warning(line);
+        return stack;
+      }
       if (status === 'DELETE_COMPLETE') {
         throw new StackOperationError(
           `Stack ${target.stackName} ended in DELETE_COMPLETE: it was deleted while this run ` +

@@ -16,20 +16,28 @@ export async function reviewStackInUse(cfn: Cfn, stackId: string): Promise<strin
   const state = await readStackState(cfn, stackId);
   if (state.kind === 'missing' || state.status === 'DELETE_COMPLETE') return 'it is already gone';
   if (state.kind !== 'review') return `it is now ${state.status}: another run deployed it`;
-  const others = await changeSetNames(cfn, stackId);
+  const others = await changeSetNames(cfn, stackId, state.stack?.StackId ?? stackId);
   if (others.length > 0) {
     return `it holds change sets of other runs (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''})`;
   }
   return undefined;
 }
 
-/** The names of every change set of a stack (ListChangeSets, every page). */
-export async function changeSetNames(cfn: Cfn, stackName: string): Promise<string[]> {
+/** The names of every change set of a stack (ListChangeSets, every page), by its ID when given. */
+export async function changeSetNames(
+  cfn: Cfn,
+  stackName: string,
+  stackId?: string,
+): Promise<string[]> {
   const names: string[] = [];
   try {
     // The SDK's paginator follows NextToken; every page is needed, so it fits as it is.
     for await (const page of paginateListChangeSets(pagerOf(cfn), { StackName: stackName })) {
-      for (const s of page.Summaries ?? []) names.push(s.ChangeSetName ?? s.ChangeSetId ?? '?');
+      for (const s of page.Summaries ?? []) {
+        // Only this stack's: some emulators (moto) ignore StackName and list every stack's.
+        if (stackId && s.StackId && s.StackId !== stackId) continue;
+        names.push(s.ChangeSetName ?? s.ChangeSetId ?? '?');
+      }
     }
   } catch (error) {
     throw wrapAwsError(`Could not list the change sets of stack ${stackName}`, error);

@@ -20,6 +20,8 @@ export function pagerOf(cfn: Cfn): { client: CloudFormationClient } {
  * - busy: another operation is running; wait for it;
  * - healthy: an UPDATE change set is allowed (UPDATE_ROLLBACK_COMPLETE included: a failed update
  *   rolled back leaves a usable stack);
+ * - paused: CREATE_FAILED or UPDATE_FAILED, left by an operation with rollback disabled: an
+ *   UPDATE change set resumes from the failure, RollbackStack returns to the last stable state;
  * - rollback-complete: a failed create; it can only be deleted;
  * - update-rollback-failed: needs ContinueUpdateRollback;
  * - failed: any other terminal failure (CREATE_FAILED, ROLLBACK_FAILED, DELETE_FAILED, ...).
@@ -29,6 +31,7 @@ export type StackStateKind =
   | 'review'
   | 'busy'
   | 'healthy'
+  | 'paused'
   | 'rollback-complete'
   | 'update-rollback-failed'
   | 'failed';
@@ -53,6 +56,7 @@ export function classifyStatus(status: string): StackStateKind {
   if (status === 'REVIEW_IN_PROGRESS') return 'review';
   if (status.endsWith('_IN_PROGRESS')) return 'busy';
   if (HEALTHY.has(status)) return 'healthy';
+  if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') return 'paused';
   if (status === 'ROLLBACK_COMPLETE') return 'rollback-complete';
   if (status === 'UPDATE_ROLLBACK_FAILED') return 'update-rollback-failed';
   if (status === 'DELETE_COMPLETE') return 'missing';

@@ -20,7 +20,7 @@ export interface AppliedStack {
 /**
  * Brings one planned stack to its planned state: recreate a ROLLBACK_COMPLETE stack when the
  * user opted in, execute the change set when it has changes, otherwise delete the empty change
- * set and leave the stack alone. Turns termination protection on for a stack it created.
+ * set and leave the stack alone. Turns termination protection on whenever it is off.
  */
 export async function applyStack(
   planned: PlannedStack,
@@ -64,11 +64,9 @@ async function applyInGroup(
   if (changeSet.noChanges) {
     await deleteChangeSet(ctx.cfn, changeSet.id);
     ctx.log.info(`Stack ${name}: no changes.`);
-    return {
-      stackName: name,
-      result: 'unchanged',
-      stack: (await readStackState(ctx.cfn, name)).stack,
-    };
+    const current = (await readStackState(ctx.cfn, name)).stack;
+    await protect(ctx, name, current);
+    return { stackName: name, result: 'unchanged', stack: current };
   }
   await requireExecutable(ctx.cfn, { id: changeSet.id, stackName: name });
   ctx.log.info(
@@ -85,20 +83,28 @@ async function applyInGroup(
     { ...wait, token: runScopedName('mwaa-deploy-exec', ctx, planned.spec.role) },
   );
   const created = changeSet.type === 'CREATE';
-  if (created && ctx.settings.terminationProtection) {
-    try {
-      await ctx.cfn.send(
-        new UpdateTerminationProtectionCommand({
-          StackName: name,
-          EnableTerminationProtection: true,
-        }),
-      );
-    } catch (error) {
-      throw wrapAwsError(
-        `Stack ${name} was created, but turning termination protection on failed`,
-        error,
-      );
-    }
-  }
+  await protect(ctx, name, stack);
   return { stackName: name, result: created ? 'created' : 'updated', stack };
+}
+
+/**
+ * Turns termination protection on when the settings ask for it and the stack lacks it: in every
+ * deploy, so a stack created before the setting (or whose earlier protection call failed) gets
+ * it too. Never turns it off.
+ */
+async function protect(ctx: EngineContext, name: string, stack: Stack | undefined): Promise<void> {
+  if (!ctx.settings.terminationProtection || stack?.EnableTerminationProtection === true) return;
+  try {
+    await ctx.cfn.send(
+      new UpdateTerminationProtectionCommand({
+        StackName: name,
+        EnableTerminationProtection: true,
+      }),
+    );
+  } catch (error) {
+    throw wrapAwsError(
+      `Stack ${name} is deployed, but turning termination protection on failed (the next deploy tries again)`,
+      error,
+    );
+  }
 }

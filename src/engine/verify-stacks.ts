@@ -2,6 +2,8 @@ import { outputsOf, readStackState } from '../cfn/state.js';
 import type { EngineContext } from '../plan/context.js';
 import { checkStackOutputs, verifyEnvironment } from '../verify/index.js';
 import type { VerifyClients, VerifyReport } from '../verify/index.js';
+import { resultsOk } from '../verify/report.js';
+import { checkTerminationProtection } from '../verify/termination-protection.js';
 
 /**
  * Checks the deployed stacks: their outputs first (present, well formed), then MWAA's
@@ -23,13 +25,20 @@ export async function verifyStacks(
       `The stacks' outputs are not what MWAA needs:\n- ${checked.problems.join('\n- ')}`,
     );
   }
-  return verifyEnvironment({
+  const report = await verifyEnvironment({
     settings,
     outputs: checked.outputs,
     clients,
     outputProblems: checked.problems,
     log: ctx.log,
   });
+  if (!settings.terminationProtection) return report;
+  const protection = await checkTerminationProtection(ctx.cfn, [
+    settings.stacks.vpc.name,
+    settings.stacks.prerequisites.name,
+  ]);
+  const results = [...report.results, protection];
+  return { ...report, results, ok: resultsOk(results) };
 }
 
 async function readOutputs(ctx: EngineContext) {

@@ -52,6 +52,18 @@ export interface ParameterChange {
   readonly knownAfterDeploy?: string;
 }
 
+/** A stack output the deploy adds, changes or removes. */
+export interface OutputChange {
+  readonly key: string;
+  readonly change: 'add' | 'modify' | 'remove';
+  /** The deployed value. */
+  readonly before?: string;
+  /** The value after deploy, when it can be known now. */
+  readonly after?: string;
+  /** True when the value depends on a resource the deploy creates or replaces. */
+  readonly knownAfterDeploy?: boolean;
+}
+
 /** How the plan was made for a stack. */
 export type PlanSource =
   /** CloudFormation computed it in a change set. */
@@ -98,6 +110,11 @@ export interface StackPlan {
   readonly templateSource: string;
   readonly parameters: readonly ParameterChange[];
   readonly changes: readonly ResourceChange[];
+  /**
+   * Outputs the deploy adds, changes or removes (the template's Outputs evaluated with the new
+   * parameters against the stack's outputs); absent when not computed.
+   */
+  readonly outputs?: readonly OutputChange[];
   /** Notes about this stack a reviewer should read. */
   readonly warnings: readonly string[];
   /** Changes made outside CloudFormation, when drift detection ran. */

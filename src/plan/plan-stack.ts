@@ -1,8 +1,6 @@
-import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
+import { createChangeSet, waitForChangeSet } from '../cfn/changeset.js';
 import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
 import { isChangeSetMissingError } from '../cfn/errors.js';
-import { deleteStack } from '../cfn/operation.js';
-import { reviewStackInUse } from '../cfn/review-stack.js';
 import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { pollUntil } from '../shared/poll.js';
@@ -12,6 +10,10 @@ import type { EngineContext } from './context.js';
 import { operationTimeoutMs, runScopedName } from './context.js';
 import { additionsFrom, parameterChanges, toResourceChange } from './convert.js';
 import type { ResourceChange, StackPlan } from './model.js';
+import { planOutputs } from './plan-outputs.js';
+import { discardQuietly } from './plan-discard.js';
+
+export { discardPlan } from './plan-discard.js';
 
 /** One stack's plan with what the engine needs to execute or discard it. */
 export interface PlannedStack {
@@ -71,6 +73,13 @@ async function planOnce(
         `Stack ${spec.name} is in ${state.status}${state.stack?.StackStatusReason ? ` (${state.stack.StackStatusReason})` : ''}. ` +
           'It cannot be updated; fix the cause and delete the stack (retained resources such as the bucket stay), then run again.',
       );
+    case 'paused':
+      warnings.push(
+        `The stack is in ${state.status}: a run with rollback disabled stopped at a failure and kept what it had made. ` +
+          'This plan updates it from there (CloudFormation resumes). To return to the last working state instead, run ' +
+          `'aws cloudformation rollback-stack --stack-name ${spec.name}' (a stack never created is deleted by it), then run again.`,
+      );
+      break;
     case 'rollback-complete':
       if (!ctx.settings.recreateFailedStack) {
         throw new Error(
@@ -86,7 +95,8 @@ async function planOnce(
   if (spec.parameters.some((p) => p.value === undefined))
     return templatePlan(spec, ctx, state, warnings, false);
 
-  const type: ChangeSetType = state.kind === 'healthy' ? 'UPDATE' : 'CREATE';
+  const type: ChangeSetType =
+    state.kind === 'healthy' || state.kind === 'paused' ? 'UPDATE' : 'CREATE';
   const name = runScopedName('mwaa-deploy', ctx, spec.role);
   const created = await createChangeSet(ctx.cfn, spec, {
     name,
@@ -111,6 +121,19 @@ async function planOnce(
   const changes = changeSet.changes
     .map(toResourceChange)
     .filter((c): c is ResourceChange => c !== undefined);
+  const parameters = parameterChanges(spec.parameters, state.stack?.Parameters);
+  const outputs = changeSet.noChanges
+    ? { outputs: [], warnings: [] }
+    : await planOutputs(ctx, {
+        templateBody: spec.templateBody,
+        stackName: spec.name,
+        // Only a deployed stack has outputs and a template to compare with.
+        stack: type === 'UPDATE' ? state.stack : undefined,
+        accountId: accountOf(changeSet.stackId),
+        parameters: Object.fromEntries(changeSet.parameters.map((p) => [p.key, p.value])),
+        changes,
+        parameterKeysChanged: parameters.filter((p) => p.before !== p.after).map((p) => p.key),
+      });
   return {
     spec,
     state,
@@ -124,11 +147,17 @@ async function planOnce(
       action: changeSet.noChanges ? 'none' : type === 'CREATE' ? 'create' : 'update',
       source: 'change-set',
       templateSource: spec.templateSource,
-      parameters: parameterChanges(spec.parameters, state.stack?.Parameters),
+      parameters,
       changes,
-      warnings,
+      outputs: outputs.outputs,
+      warnings: [...warnings, ...outputs.warnings],
     },
   };
+}
+
+/** The account of a CloudFormation ARN (arn:aws:cloudformation:REGION:ACCOUNT:...). */
+function accountOf(arn: string): string {
+  return arn.split(':')[4] ?? '';
 }
 
 /** The plan of a stack that cannot have a change set yet: every resource of its template added. */
@@ -188,51 +217,4 @@ export async function waitUntilSettled(
       signal: ctx.signal,
     },
   );
-}
-
-/**
- * Leaves the account as the plan found it: deletes the change set, or the whole stack when the
- * plan's own CREATE change set made it (an empty REVIEW_IN_PROGRESS stack holds nothing).
- */
-export async function discardPlan(planned: PlannedStack, ctx: EngineContext): Promise<void> {
-  if (!planned.changeSet) return;
-  await discardQuietly(
-    {
-      spec: planned.spec,
-      changeSetId: planned.changeSet.id,
-      stackId: planned.changeSet.stackId,
-      createdReviewStack: planned.createdReviewStack,
-    },
-    ctx,
-  );
-}
-
-async function discardQuietly(
-  target: { spec: StackSpec; changeSetId: string; stackId: string; createdReviewStack: boolean },
-  ctx: EngineContext,
-): Promise<void> {
-  try {
-    await deleteChangeSet(ctx.cfn, target.changeSetId);
-    if (!target.createdReviewStack) return;
-    // Look again before deleting: another run may have joined or deployed this stack.
-    const inUse = await reviewStackInUse(ctx.cfn, target.stackId);
-    if (inUse) {
-      ctx.log.info(`Stack ${target.spec.name} is left as it is: ${inUse}.`);
-      return;
-    }
-    await deleteStack(
-      ctx.cfn,
-      { stackName: target.spec.name, stackId: target.stackId },
-      {
-        clock: ctx.clock,
-        log: ctx.log,
-        timeoutMs: operationTimeoutMs(ctx),
-        token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
-      },
-    );
-  } catch (error) {
-    ctx.log.warning(
-      `Could not clean up the plan of stack ${target.spec.name}: ${(error as Error).message}`,
-    );
-  }
 }

@@ -23,7 +23,9 @@ export interface StackSpec {
   /** 'built-in' or the path of the user's template. */
   readonly templateSource: string;
   readonly parameters: readonly ParameterSpec[];
-  readonly capabilities: readonly ('CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM')[];
+  readonly capabilities: readonly (
+    'CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM' | 'CAPABILITY_AUTO_EXPAND'
+  )[];
   readonly tags: readonly Tag[];
 }
 

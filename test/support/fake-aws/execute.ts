@@ -9,6 +9,7 @@ import { failStack, finishCreate, finishUpdate } from './outcomes.js';
 import type { Run } from './outcomes.js';
 import { failedList, rollbackCreate, rollbackUpdate } from './rollback.js';
 import type { CfnState } from './state.js';
+import { stackShape } from './stacks.js';
 import { waves } from './template-model.js';
 import type { ChangeSetRecord, StackRecord } from './types.js';
 
@@ -44,6 +45,9 @@ function begin(
   options: ExecuteOptions,
 ): void {
   const at = new Date(state.now());
+  if (state.options.statusLagMs > 0) {
+    stack.staleView = { until: at.getTime() + state.options.statusLagMs, shape: stackShape(stack) };
+  }
   for (const other of state.changeSetsOf(stack)) {
     if (other === cs) continue;
     if (state.options.otherChangeSetsOnExecute === 'delete') state.changeSets.delete(other.id);

@@ -96,6 +96,7 @@ function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
     driftDetectionMs: options.driftDetectionMs ?? 50,
     resourceMs: options.resourceMs ?? 20,
     otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
+    statusLagMs: options.statusLagMs ?? 0,
     pageSize: {
       changes: 5,
       events: 10,

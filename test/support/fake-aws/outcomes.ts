@@ -26,7 +26,7 @@ export interface Run {
 function installTarget(run: Run, at: Date): void {
   const { stack, cs } = run;
   install(stack, run.target, cs, at);
-  if (cs.tags.length > 0) stack.tags = cs.tags;
+  if (cs.tagsGiven) stack.tags = cs.tags;
   stack.capabilities = cs.capabilities;
   stack.description = cs.template.Description;
 }
@@ -60,10 +60,13 @@ export function finishUpdate(run: Run, tEnd: number): void {
       state.event(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token),
     );
     state.schedule(tEnd + 1 + R, (at) => {
-      // A failed cleanup is only reported: the update itself has succeeded.
-      const failure = removed
-        ? state.takeResourceFailure(stack.name, r.logicalId, 'delete')
-        : undefined;
+      // A failed cleanup is only reported: the update itself has succeeded (UPDATE_COMPLETE),
+      // for a removed resource as for the old copy of a replaced one (an old VPC that a
+      // security group still lives in: "The vpc 'vpc-...' has dependencies and cannot be
+      // deleted"). The resource stays in the account, outside the stack.
+      const failure = isRetained(policy)
+        ? undefined
+        : state.takeResourceFailure(stack.name, r.logicalId, 'delete');
       const retain = isRetained(policy);
       const status = retain ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
       if (retain) state.retained.push({ stackName: stack.name, resource: r });

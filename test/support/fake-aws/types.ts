@@ -25,6 +25,12 @@ export interface FakeAwsOptions {
    * deleted ('delete', the default); 'obsolete' keeps them with ExecutionStatus OBSOLETE.
    */
   readonly otherChangeSetsOnExecute?: 'delete' | 'obsolete';
+  /**
+   * For this long after ExecuteChangeSet, DescribeStacks still shows the stack as it was before
+   * (status and outputs), as a read that lags the write can. Default 0. CloudFormation's reads
+   * are eventually consistent; the length of the lag is not documented.
+   */
+  readonly statusLagMs?: number;
   /** Faults active from the start (see FaultRule). */
   readonly faults?: readonly FaultRule[];
   readonly sts?: StsOptions;
@@ -114,6 +120,8 @@ export interface StackRecord extends StackContent {
   changeSetId?: string;
   /** Oldest first (DescribeStackEvents answers newest first). */
   events: StackEventRecord[];
+  /** What DescribeStacks shows until `until` (see FakeAwsOptions.statusLagMs). */
+  staleView?: { readonly until: number; readonly shape: Record<string, unknown> };
   /** The content before the update in progress, restored by a rollback. */
   previous?: StackContent;
 }
@@ -147,6 +155,8 @@ export interface ChangeSetRecord {
   readonly parameters: Record<string, string>;
   readonly capabilities: string[];
   readonly tags: Tag[];
+  /** False when the request had no Tags: the stack's tags are then left as they are. */
+  readonly tagsGiven: boolean;
   readonly description?: string;
   readonly onStackFailure?: string;
   /** The request's ClientToken: a retry with the same one gets this change set back. */

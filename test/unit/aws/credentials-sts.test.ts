@@ -107,3 +107,25 @@ it('gives up after the last attempt and says what failed', async () => {
   );
   expect(sentTokens()).toHaveLength(6);
 });
+
+it('retries a reset connection to STS, with a fresh token', async () => {
+  aws.addFault({ service: 'sts', action: 'AssumeRoleWithWebIdentity', kind: 'reset', times: 2 });
+  const d = deps();
+  await assumeRoleWithOidc(settings, d.deps);
+  expect(sentTokens()).toHaveLength(3);
+  expect(new Set(d.issued).size).toBe(3);
+});
+
+it("passes the token function's own error through, unretried", async () => {
+  const d = deps();
+  const failing = {
+    ...d.deps,
+    getIdToken: async () => {
+      throw new Error('ACTIONS_ID_TOKEN_REQUEST_URL is not set: add permissions: id-token: write');
+    },
+  };
+  await expect(assumeRoleWithOidc(settings, failing)).rejects.toThrow(
+    /^ACTIONS_ID_TOKEN_REQUEST_URL is not set/,
+  );
+  expect(sentTokens()).toHaveLength(0);
+});

@@ -231,9 +231,7 @@ describe('the deploy policy and the templates', () => {
         ]);
       }
       expect(PROVISIONING[type]?.actions).not.toContain(action);
-      const resource = action.startsWith('s3:')
-        ? 'arn:aws:s3:::analytics-mwaa-prerequisites-bucket-abc'
-        : 'arn:aws:kms:us-east-1:123456789012:key/k';
+      const resource = resourceOf[type]!;
       // Never directly; through CloudFormation only (the rollback of the create that made it).
       expect(await decide(deployPolicy, { action, resource, context: {} })).toBe('explicit-deny');
       expect(await decide(deployPolicy, { action, resource, context: VIA_CLOUDFORMATION })).toBe(
