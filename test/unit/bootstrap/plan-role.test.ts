@@ -168,7 +168,7 @@ describe('plan mode with the plan role', () => {
       const from = aws.calls.length;
       const run = await runAction({ inputs: inputs('plan', code), env });
       expect(run.stdout).not.toMatch(/::error::/);
-      const used = expectPlanRoleCovers(aws, aws.calls.slice(from));
+      const used = await expectPlanRoleCovers(aws, aws.calls.slice(from));
       // (uncovered() above also checked s3:GetObjectVersion, the ranged reads of a version.)
       for (const action of ['s3:ListBucket', 's3:GetObject']) expect(used).toContain(action);
       expect(used).not.toContain('s3:PutObject');
