@@ -1,4 +1,3 @@
-import { getOctokit } from '@actions/github';
 import { octokitCommentsApi } from '../publish/comment.js';
 import type { CommentsApi } from '../publish/comment.js';
 import type { GitHubClient } from '../publish/comment-octokit.js';
@@ -11,9 +10,17 @@ export interface PullRequestAccess {
   readonly fromFork?: boolean;
 }
 
-/** An authenticated GitHub client against the run's API (GitHub Enterprise Server included). */
-export function githubClient(token: string, context: GitHubContext): GitHubClient {
-  return getOctokit(token, { baseUrl: context.apiUrl });
+/**
+ * An authenticated GitHub client against the run's API (GitHub Enterprise Server included),
+ * made on the first call: `@actions/github` (Octokit, undici) is loaded only by a run that talks
+ * to GitHub, not by every run that merely has a token.
+ */
+export function githubClient(token: string, context: GitHubContext): () => Promise<GitHubClient> {
+  let client: Promise<GitHubClient> | undefined;
+  return () =>
+    (client ??= import('@actions/github').then((m) =>
+      m.getOctokit(token, { baseUrl: context.apiUrl }),
+    ));
 }
 
 /** The comments of a pull request. */

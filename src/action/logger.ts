@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { neutraliseCommands } from '../shared/text.js';
 import type { Logger } from '../shared/logger.js';
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { tmpdir } from 'node:os';
 import { cancellation } from '../engine/cancel.js';
 import { runJob } from '../engine/job.js';
@@ -83,7 +83,7 @@ function sink() {
     setOutput: (name: string, value: string) => core.setOutput(name, value),
     appendSummary: async (markdown: string) => {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(markdown, true).write();
+      await core.appendSummary(markdown);
     },
   };
 }

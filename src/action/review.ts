@@ -21,7 +21,7 @@ import type { PullRequestAccess } from './github.js';
  * reviewed-plan check against that comment and marking it applied.
  */
 export class PullRequestReview {
-  private readonly client?: GitHubClient;
+  private readonly client?: () => Promise<GitHubClient>;
   /** The pull request the reviewed plan was read from. */
   private access?: PullRequestAccess;
 
@@ -50,7 +50,7 @@ export class PullRequestReview {
     }
     const ctx = renderContextFor({ settings: this.settings, plan, templates, github: this.github });
     const outcome = await upsertPlanComment({
-      api: pullRequestAccess(this.client, this.github, pr.number).api,
+      api: pullRequestAccess(await this.client(), this.github, pr.number).api,
       environment: this.settings.environmentName,
       body: renderForComment(plan, ctx),
       policy: this.settings.comment,
@@ -82,26 +82,22 @@ export class PullRequestReview {
           'require-reviewed-plan needs github-token and a GitHub Actions run to read the plan comment.',
         );
       }
+      const client = await this.client();
       const number =
         this.github.pullRequest?.number ??
         (this.github.sha
-          ? await pullRequestForCommit(
-              this.client,
-              this.github.owner,
-              this.github.repo,
-              this.github.sha,
-            )
+          ? await pullRequestForCommit(client, this.github.owner, this.github.repo, this.github.sha)
           : undefined);
       if (number === undefined) {
         throw new ReviewedPlanError(
           `require-reviewed-plan is on, but commit ${this.github.sha ?? '(unknown)'} belongs to no pull request, so no plan was reviewed.`,
         );
       }
-      const access = pullRequestAccess(this.client, this.github, number);
+      const access = pullRequestAccess(client, this.github, number);
       const comment = await findReviewedPlanComment({
         api: access.api,
         environment: this.settings.environmentName,
-        authors: await commentAuthors(this.client),
+        authors: await commentAuthors(client),
         log: this.log,
         clock: this.clock,
       });

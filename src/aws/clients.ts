@@ -1,11 +1,11 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { VERSION } from '../version.js';
+import { createEc2Reader, type Ec2Sender } from './ec2/reader.js';
 
 /**
  * A client reduced to `send`, which is all the engine calls. A lazily loaded client (see
@@ -17,12 +17,14 @@ export type Sender<C extends { send: unknown }> = Pick<C, 'send'>;
  * Every AWS client the engine uses, created with the same Region, credentials and retries.
  * CloudFormation and STS are needed by every mode. The others serve only verification (after a
  * deploy, or in verify mode), so they are loaded on their first call: a plan never compiles
- * them (the EC2 client alone is about a third of the bundle).
+ * them. EC2 is not the SDK client at all (which held ~70 MiB for five Describe calls) but a
+ * small Query-protocol reader sharing the CloudFormation client's credentials and HTTP handler.
  */
 export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
   readonly sts: STSClient;
-  readonly ec2: Sender<EC2Client>;
+  /** Not the SDK's EC2 client: a reader of the few calls verification makes (./ec2/reader.ts). */
+  readonly ec2: Ec2Sender;
   readonly s3: Sender<S3Client>;
   readonly iam: Sender<IAMClient>;
   readonly kms: Sender<KMSClient>;
@@ -74,10 +76,19 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   };
   // A custom endpoint (a local emulator) serves every bucket on one host: path-style addressing.
   const customEndpoint = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
+  const cloudformation = new CloudFormationClient(common);
   return {
-    cloudformation: new CloudFormationClient(common),
+    cloudformation,
     sts: new STSClient(common),
-    ec2: lazyClient(() => import('@aws-sdk/client-ec2').then((m) => new m.EC2Client(common))),
+    ec2: createEc2Reader({
+      region: options.region,
+      credentials: cloudformation.config.credentials,
+      requestHandler: cloudformation.config.requestHandler,
+      sha256: cloudformation.config.sha256,
+      maxAttempts: common.maxAttempts,
+      userAgent: `mwaa-deploy/${VERSION} lang/js md/nodejs#${process.versions.node}`,
+      env,
+    }),
     s3: lazyClient(() =>
       import('@aws-sdk/client-s3').then(
         (m) => new m.S3Client({ ...common, forcePathStyle: customEndpoint }),

@@ -130,12 +130,22 @@ export async function assumeRoleWithOidc(
   deps.onSecret(c.AccessKeyId);
   deps.onSecret(c.SecretAccessKey);
   deps.onSecret(c.SessionToken);
+  // The assumed-role ARN names the account (arn:aws:sts::123456789012:assumed-role/...), so
+  // the session need not ask GetCallerIdentity for it.
+  const accountId = accountOf(response.AssumedRoleUser?.Arn);
   return {
     accessKeyId: c.AccessKeyId,
     secretAccessKey: c.SecretAccessKey,
     sessionToken: c.SessionToken,
     expiration: c.Expiration,
+    ...(accountId ? { accountId } : {}),
   };
+}
+
+/** The 12-digit account of an ARN, or undefined. */
+function accountOf(arn: string | undefined): string | undefined {
+  const account = arn?.split(':')[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
 }
 
 function assumeRoleFailure(roleArn: string, error: unknown): string {

@@ -64,9 +64,10 @@ async function applyInGroup(
   if (changeSet.noChanges) {
     await deleteChangeSet(ctx.cfn, changeSet.id);
     ctx.log.info(`Stack ${name}: no changes.`);
-    const current = (await readStackState(ctx.cfn, name)).stack;
-    await protect(ctx, name, current);
-    return { stackName: name, result: 'unchanged', stack: current };
+    // An empty change set changes nothing: the stack read when planning is still current.
+    const stack = planned.state.stack ?? (await readStackState(ctx.cfn, name)).stack;
+    await protect(ctx, name, stack);
+    return { stackName: name, result: 'unchanged', stack };
   }
   await requireExecutable(ctx.cfn, { id: changeSet.id, stackName: name });
   ctx.log.info(

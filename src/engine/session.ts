@@ -66,6 +66,11 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
       `Assumed role ${roleToAssume} (session ${settings.credentials.roleSessionName}).`,
     );
     clients = create({ region: settings.region, credentials, env: deps.env });
+    // STS just issued these credentials and named their account: no GetCallerIdentity.
+    if (credentials.accountId) {
+      maskAccount(credentials.accountId);
+      return { clients, accountId: credentials.accountId };
+    }
   } else {
     clients = create({ region: settings.region, env: deps.env });
   }

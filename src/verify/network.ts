@@ -2,7 +2,7 @@
  * The VPC and its private subnets, as MWAA needs them: DNS on in the VPC (the environment's
  * endpoints are reached by name), and two private IPv4 subnets in two Availability Zones.
  */
-import { DescribeSubnetsCommand, DescribeVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { DescribeSubnetsCommand, DescribeVpcAttributeCommand } from '../aws/ec2/commands.js';
 import type { Subnet } from '@aws-sdk/client-ec2';
 import { call, failure, guarded, pass } from './result.js';
 import type { CheckResult, Ec2Sender } from './types.js';

@@ -3,7 +3,7 @@
  * route leaves through a NAT gateway that is up. A default route to an internet gateway would
  * make the subnet public, which MWAA does not support for its subnets.
  */
-import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
+import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand } from '../aws/ec2/commands.js';
 import type { Route, RouteTable } from '@aws-sdk/client-ec2';
 import { call, failure, guarded, pass } from './result.js';
 import type { CheckResult, Ec2Sender } from './types.js';

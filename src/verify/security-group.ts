@@ -3,7 +3,7 @@
  * talk to each other through it, so it must let its own members in (HTTPS and PostgreSQL at
  * least) and let everything out.
  */
-import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand } from '../aws/ec2/commands.js';
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { call, failure, guarded, pass } from './result.js';
 import type { CheckResult, Ec2Sender } from './types.js';

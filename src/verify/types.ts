@@ -2,17 +2,17 @@
  * Shared shapes of the verify stage: the clients it is handed, the outputs it checks against,
  * and the result every check returns.
  */
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { Ec2Sender } from '../aws/ec2/reader.js';
 import type { Settings } from '../settings/types.js';
 
 /**
  * Only `send` of each SDK client: the checks never configure or construct clients, so tests can
  * hand in a plain object whose `send(command)` switches on the command class.
  */
-export type Ec2Sender = Pick<EC2Client, 'send'>;
+export type { Ec2Sender };
 /** See {@link Ec2Sender}. */
 export type S3Sender = Pick<S3Client, 'send'>;
 /** See {@link Ec2Sender}. */

@@ -19,6 +19,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { createAwsClients } from '../../../src/aws/clients.js';
+import type { VerifyClients } from '../../../src/verify/types.js';
 import type { FakeAws } from './index.js';
 
 export const FAKE_CREDENTIALS = {
@@ -72,6 +74,23 @@ export function readClients(
     iam: new IAMClient(common),
     kms: new KMSClient(common),
   };
+}
+
+/**
+ * {@link readClients} with EC2 as the product reads it: its own Query-protocol reader
+ * (src/aws/ec2/reader.ts, made by createAwsClients), pointed at the fake by AWS_ENDPOINT_URL.
+ */
+export function verifyClients(
+  aws: FakeAws,
+  options: { readonly region?: string; readonly maxAttempts?: number } = {},
+): VerifyClients {
+  const ec2 = createAwsClients({
+    region: options.region ?? 'us-east-1',
+    credentials: FAKE_CREDENTIALS,
+    maxAttempts: options.maxAttempts ?? 3,
+    env: { AWS_ENDPOINT_URL: aws.url },
+  }).ec2;
+  return { ...readClients(aws, options), ec2 };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -57,6 +57,25 @@ describe('assumeRoleWithOidc', () => {
     });
   });
 
+  it('takes the account from the assumed-role ARN, and none when STS names none', async () => {
+    const deps = {
+      getIdToken: async () => 'jwt',
+      onSecret: () => undefined,
+      clock: instantClock(),
+    };
+    const withArn = () => ({
+      ...creds(),
+      AssumedRoleUser: {
+        AssumedRoleId: 'AROAEXAMPLE:mwaa-deploy',
+        Arn: 'arn:aws:sts::210987654321:assumed-role/deploy/mwaa-deploy',
+      },
+    });
+    const named = await assumeRoleWithOidc(settings, { ...deps, sts: sts([withArn]).client });
+    expect(named.accountId).toBe('210987654321');
+    const unnamed = await assumeRoleWithOidc(settings, { ...deps, sts: sts([creds]).client });
+    expect(unnamed.accountId).toBeUndefined();
+  });
+
   it('fails AccessDenied at once with the trust-policy hint', async () => {
     const clock = instantClock();
     const { client, sent } = sts([

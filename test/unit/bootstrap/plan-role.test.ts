@@ -88,7 +88,7 @@ describe('plan mode with the plan role', () => {
     const { calls } = await plan(aws);
     const used = await expectPlanRoleCovers(aws, calls);
     for (const action of [
-      'sts:GetCallerIdentity',
+      // No sts:GetCallerIdentity: through OIDC the account comes from the assumed-role ARN.
       'cloudformation:DescribeStacks',
       'cloudformation:CreateChangeSet',
       'cloudformation:DescribeChangeSet',

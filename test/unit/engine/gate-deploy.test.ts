@@ -14,7 +14,7 @@ import { memoryLogger } from '../../../src/shared/logger.js';
 import { readTemplates } from '../../../src/stacks/index.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { FakeAws } from '../../support/fake-aws/index.js';
-import { cfnClient, readClients, stsClient } from '../../support/fake-aws/clients.js';
+import { cfnClient, stsClient, verifyClients } from '../../support/fake-aws/clients.js';
 
 const NEW_NETWORK = {
   'vpc-cidr': '10.50.0.0/16',
@@ -35,7 +35,7 @@ async function deploy(aws: FakeAws, inputs: Record<string, string> = {}): Promis
     {},
   );
   const templates = await readTemplates(settings);
-  const clients = { ...readClients(aws), cloudformation: cfnClient(aws), sts: stsClient(aws) };
+  const clients = { ...verifyClients(aws), cloudformation: cfnClient(aws), sts: stsClient(aws) };
   const ctx = {
     settings,
     cfn: clients.cloudformation,

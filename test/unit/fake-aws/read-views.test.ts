@@ -9,7 +9,7 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { createAwsClients } from '../../../src/aws/clients.js';
 import { checkStackOutputs, verifyEnvironment } from '../../../src/verify/index.js';
 import type { VerifyClients, VerifyReport } from '../../../src/verify/index.js';
-import { FAKE_CREDENTIALS, cfnClient, readClients } from '../../support/fake-aws/clients.js';
+import { FAKE_CREDENTIALS, cfnClient, verifyClients } from '../../support/fake-aws/clients.js';
 import { startFakeAws } from '../../support/fake-aws/index.js';
 import type { FakeAws } from '../../support/fake-aws/index.js';
 import { deployMwaaStacks } from '../../support/fake-aws/mwaa-stacks.js';
@@ -27,7 +27,7 @@ afterEach(() => aws.close());
 
 async function verify(
   stacks: MwaaStacks,
-  clients: VerifyClients = readClients(aws, { maxAttempts: 1 }),
+  clients: VerifyClients = verifyClients(aws, { maxAttempts: 1 }),
 ): Promise<VerifyReport> {
   const checked = checkStackOutputs(stacks.vpcOutputs, stacks.prerequisiteOutputs, stacks.settings);
   if (!checked.outputs) throw new Error(`outputs: ${checked.problems.join('; ')}`);

@@ -1,4 +1,5 @@
-import { DescribeVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { DescribeVpcAttributeCommand } from '../../../src/aws/ec2/commands.js';
+import type { Ec2Sender } from '../../../src/verify/types.js';
 import { checkPrivateSubnets, checkVpcDns } from '../../../src/verify/index.js';
 import {
   PRIVATE_1,
@@ -71,7 +72,7 @@ describe('checkVpcDns (ec2:DescribeVpcAttribute)', () => {
         seen.push(command);
         return { EnableDnsSupport: { Value: true }, EnableDnsHostnames: { Value: true } };
       },
-    };
+    } as Ec2Sender;
     expect((await checkVpcDns(ec2, VPC)).ok).toBe(true);
     expect(seen.every((c) => c instanceof DescribeVpcAttributeCommand)).toBe(true);
   });

@@ -164,7 +164,7 @@ describe('verifyEnvironment', () => {
       settings: CM_SETTINGS,
       outputs: OUTPUTS,
       clients: {
-        ec2: gated(healthyEc2()),
+        ec2: gated(healthyEc2()) as VerifyClients['ec2'],
         s3: gated(healthyS3()),
         iam: gated(healthyIam()),
         kms: gated(healthyKms()),
