@@ -31,6 +31,29 @@ describe('plan mode against the fake AWS', () => {
   });
   afterEach(async () => aws.close());
 
+  it('with a role that may not delete stacks (the bootstrap plan role), leaves the empty review stack and says so in one info line', async () => {
+    // IAM's refusal as CloudFormation's query API returns it (HTTP 403, code AccessDenied).
+    aws.addFault({
+      service: 'cloudformation',
+      action: 'DeleteStack',
+      kind: 'error',
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform: cloudformation:DeleteStack',
+      status: 403,
+    });
+    const run = await runAction({ inputs: inputs('analytics'), env: aws.env() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/::(error|warning)::/);
+    expect(run.stdout).toMatch(
+      /Stack analytics-vpc is left in REVIEW_IN_PROGRESS \(empty, no resources\): this role may not delete stacks/,
+    );
+    expect(aws.stack('analytics-vpc')?.status).toBe('REVIEW_IN_PROGRESS');
+    // The next plan joins the review stack and plans it as new again.
+    const again = await runAction({ inputs: inputs('analytics'), env: aws.env() });
+    expect(again.code).toBe(0);
+    expect(again.outputs['has-changes']).toBe('true');
+  });
+
   it('plans a new environment through OIDC and leaves the account as it found it', async () => {
     const run = await runAction({ inputs: inputs('analytics'), env: aws.env() });
     expect(run.stderr + run.stdout).not.toMatch(/::error::/);
