@@ -56,6 +56,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log,
       runLabel,
       signal: cancel.signal,
+      environment: session.environment,
     };
     let planned: { plan: Plan; fingerprint: PlanFingerprint } | undefined;
 

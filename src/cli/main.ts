@@ -132,6 +132,7 @@ async function online(
         log,
         runLabel,
         signal: controller.signal,
+        environment: session.environment,
       },
       session,
       templates,

@@ -7,6 +7,7 @@ import type { PlannedRun } from '../plan/plan.js';
 import { prerequisiteStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { VPC_OUTPUT_FOR_PARAMETER } from '../stacks/wiring.js';
+import { deployEnvironment } from '../environment/deploy.js';
 import { applyStack } from './apply-stack.js';
 import type { AppliedStack } from './apply-stack.js';
 
@@ -15,6 +16,8 @@ export interface DeployResult {
   readonly applied: readonly AppliedStack[];
   readonly vpcOutputs: Readonly<Record<string, string>>;
   readonly prerequisiteOutputs: Readonly<Record<string, string>>;
+  /** With `deploy-environment`: the environment stack's outputs. */
+  readonly environmentOutputs?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function deployBoth(
   const pending = new Set<PlannedStack>(run.stacks);
   try {
     await onPlan(run);
-    const [vpcPlanned, firstPrereq] = run.stacks;
+    const [vpcPlanned, firstPrereq, firstEnvironment] = run.stacks;
     pending.delete(vpcPlanned);
     const vpc = await applyStack(vpcPlanned, ctx);
     const vpcOutputs = outputsOf(vpc.stack);
@@ -53,11 +56,22 @@ export async function deployBoth(
     }
     pending.delete(prereq);
     const prerequisites = await applyStack(prereq, ctx);
+    const prerequisiteOutputs = outputsOf(prerequisites.stack);
+    const environment =
+      firstEnvironment &&
+      (await deployEnvironment(
+        firstEnvironment,
+        ctx,
+        templates,
+        { accountId, vpcOutputs, prerequisiteOutputs },
+        pending,
+      ));
     return {
       run,
-      applied: [vpc, prerequisites],
+      applied: environment ? [vpc, prerequisites, environment] : [vpc, prerequisites],
       vpcOutputs,
-      prerequisiteOutputs: outputsOf(prerequisites.stack),
+      prerequisiteOutputs,
+      ...(environment && { environmentOutputs: outputsOf(environment.stack) }),
     };
   } finally {
     // A failure before a change set ran must not leave it behind.

@@ -2,6 +2,8 @@ import { createAwsClients } from '../aws/clients.js';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.js';
 import { assumeRoleWithOidc, callerAccount } from '../aws/credentials.js';
 import { requestOidcToken } from '../aws/oidc-token.js';
+import { environmentReaders } from '../environment/readers.js';
+import type { EnvironmentReaders } from '../environment/readers.js';
 import type { Settings } from '../settings/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -10,6 +12,8 @@ import type { Logger } from '../shared/logger.js';
 export interface AwsSession {
   readonly clients: AwsClients;
   readonly accountId: string;
+  /** MWAA and CloudWatch Logs readers, only with `deploy-environment`. */
+  readonly environment?: EnvironmentReaders;
 }
 
 export interface SessionDeps {
@@ -62,5 +66,13 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
     clients = create({ region: settings.region, env: deps.env });
   }
   const accountId = await callerAccount(clients.sts);
-  return { clients, accountId };
+  const environment = settings.environment
+    ? environmentReaders({
+        region: settings.region,
+        // The CloudFormation client's provider: the same credentials, refreshed with it.
+        credentials: clients.cloudformation.config.credentials,
+        env: deps.env,
+      })
+    : undefined;
+  return { clients, accountId, ...(environment && { environment }) };
 }

@@ -57,7 +57,7 @@ export type PlanSource =
   | 'template';
 
 export interface StackPlan {
-  readonly role: 'vpc' | 'prerequisites';
+  readonly role: 'vpc' | 'prerequisites' | 'environment';
   readonly stackName: string;
   /** CloudFormation status before the plan, or MISSING. */
   readonly status: string;

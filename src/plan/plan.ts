@@ -4,13 +4,15 @@ import type { TemplateBodies } from '../stacks/specs.js';
 import type { EngineContext } from './context.js';
 import type { Plan } from './model.js';
 import { PLAN_MODEL_VERSION } from './model.js';
+import { environmentEnabled, planEnvironment } from '../environment/plan.js';
 import { discardPlan, planStack } from './plan-stack.js';
 import type { PlannedStack } from './plan-stack.js';
 
 /** A plan and the change sets behind it, which deploy executes and plan discards. */
 export interface PlannedRun {
   readonly plan: Plan;
-  readonly stacks: readonly [PlannedStack, PlannedStack];
+  /** The VPC and prerequisite stacks, then the environment stack when enabled. */
+  readonly stacks: readonly [PlannedStack, PlannedStack, ...PlannedStack[]];
 }
 
 /**
@@ -31,22 +33,34 @@ export async function planBoth(
     accountId,
     vpcOutputs,
   });
-  const results = await Promise.allSettled([
-    planStack(vpcSpec, ctx, vpcState),
-    planStack(prereqSpec, ctx),
-  ]);
-  const [vpc, prereq] = results;
-  if (vpc.status === 'rejected' || prereq.status === 'rejected') {
-    // One stack failed to plan: do not leave the other one's change set behind.
-    for (const r of results) if (r.status === 'fulfilled') await discardPlan(r.value, ctx);
-    throw vpc.status === 'rejected' ? vpc.reason : (prereq as PromiseRejectedResult).reason;
+  const planning = [planStack(vpcSpec, ctx, vpcState), planStack(prereqSpec, ctx)];
+  if (environmentEnabled(ctx, templates)) {
+    planning.push(planEnvironment(ctx, templates, { accountId, vpcOutputs }));
   }
-  const stacks = [vpc.value, prereq.value] as const;
+  const results = await Promise.allSettled(planning);
+  const rejected = results.find((r) => r.status === 'rejected');
+  if (rejected) {
+    // One stack failed to plan: do not leave the others' change sets behind.
+    for (const r of results) if (r.status === 'fulfilled') await discardPlan(r.value, ctx);
+    throw rejected.reason;
+  }
+  const stacks = results.map((r) => (r as PromiseFulfilledResult<PlannedStack>).value) as [
+    PlannedStack,
+    PlannedStack,
+    ...PlannedStack[],
+  ];
+  const [, prereq, environment] = stacks;
   const warnings: string[] = [];
-  if (prereq.value.plan.source === 'template' && !prereq.value.recreate) {
+  if (prereq.plan.source === 'template' && !prereq.recreate) {
     warnings.push(
       `The VPC stack ${vpcSpec.name} does not exist yet, so the prerequisite stack is shown from its template: ` +
         'values that come from the VPC are known after deploy.',
+    );
+  }
+  if (environment?.plan.source === 'template' && !environment.recreate) {
+    warnings.push(
+      'The VPC or prerequisite stack does not exist yet, so the environment stack is shown from its template: ' +
+        'values that come from them are known after deploy.',
     );
   }
   return {

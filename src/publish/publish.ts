@@ -7,6 +7,7 @@ import type { Plan } from '../plan/model.js';
 import { renderForSummary } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
 import { renderVerifyMarkdown } from '../render/verify-markdown.js';
+import { environmentOutputs } from '../environment/outputs.js';
 import type { ResultSink } from './sink.js';
 
 /** Writes the plan as JSON where later steps can read it; returns the path. */
@@ -42,6 +43,9 @@ export async function publishResult(
     sink.setOutput('execution-role-arn', outputs.executionRoleArn);
     sink.setOutput('kms-key-arn', outputs.kmsKeyArn ?? '');
   }
+  const environment = result.deploy?.environmentOutputs;
+  if (environment)
+    for (const [name, value] of environmentOutputs(environment)) sink.setOutput(name, value);
   if (result.verify) parts.push(renderVerifyMarkdown(result.verify));
   if (parts.length > 0) await sink.appendSummary(`${parts.join('\n')}\n`);
 }

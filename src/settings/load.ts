@@ -15,6 +15,7 @@ import {
   parseSessionName,
 } from './names.js';
 import { readNetwork } from './network.js';
+import { readDeployEnvironment, withEnvironment } from './environment.js';
 import { ProblemCollector } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { readStacks } from './stack-names.js';
@@ -71,6 +72,11 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     );
   }
 
+  const stacks = readStacks(read, environmentName, problems);
+  const environment = readDeployEnvironment(read, problems)
+    ? withEnvironment(read, environmentName, stacks, problems)
+    : undefined;
+
   const settings = {
     mode,
     environmentName,
@@ -82,7 +88,8 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     ...(bucketName !== '' && {
       bucketName: problems.take('bucket-name', parseBucketName(bucketName)),
     }),
-    stacks: readStacks(read, environmentName, problems),
+    stacks: environment && stacks ? { ...stacks, environment: environment.stack } : stacks,
+    ...(environment && { environment: environment.settings }),
     tags: problems.take('tags', parseTags(read('tags'))),
     comment: problems.take('comment', parseEnum(read('comment'), COMMENT_POLICIES)),
     ...(githubToken !== '' && { githubToken }),

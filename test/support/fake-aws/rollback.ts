@@ -28,9 +28,22 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
   );
   for (const id of [...run.touched].reverse()) {
     const e = { logicalId: id, type: run.typeOf(id) };
-    state.schedule(tf + 1, (at) =>
-      state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token),
-    );
+    state.schedule(tf + 1, (at) => {
+      state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
+      // A resource made through another fake service is deleted there too (providers.ts).
+      const provider = state.providers.get(e.type);
+      const identity = run.target.identities.get(id);
+      if (provider && identity) {
+        provider.begin(
+          'delete',
+          identity.physicalId,
+          {},
+          identity.attributes,
+          provider.plan('delete', {}),
+          at.getTime(),
+        );
+      }
+    });
     state.schedule(tf + 1 + R, (at) => {
       const failure = run.failures.get(id)?.rollbackReason;
       const status = failure !== undefined ? 'DELETE_FAILED' : 'DELETE_COMPLETE';

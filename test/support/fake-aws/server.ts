@@ -11,6 +11,9 @@ import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
 import type { Inventory } from './inventory.js';
 import { handleKms } from './kms.js';
+import type { KmsGrants } from './kms-grants.js';
+import { handleLogs } from './logs.js';
+import type { FakeMwaa } from './mwaa.js';
 import { answerOidc } from './oidc.js';
 import { identify, signingScope } from './requests.js';
 import type { Incoming } from './requests.js';
@@ -48,6 +51,8 @@ export interface Services {
   readonly calls: CallRecord[];
   readonly oidc: OidcOptions;
   readonly now: () => number;
+  readonly mwaa: FakeMwaa;
+  readonly grants: KmsGrants;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -85,6 +90,8 @@ function answer(incoming: Incoming, run: () => unknown): [WireResponse, string?]
 /** Signature required, in each protocol's words. */
 const UNSIGNED: Readonly<Record<string, string>> = {
   kms: 'MissingAuthenticationTokenException',
+  logs: 'MissingAuthenticationTokenException',
+  mwaa: 'UnauthorizedException',
   s3: 'AccessDenied',
 };
 
@@ -108,7 +115,14 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     case 'iam':
       return handleIam(s.inventory, call.action, call.params);
     case 'kms':
-      return handleKms(s.inventory, call.action, call.params);
+      return (
+        s.grants.handle(call.action, call.params) ??
+        handleKms(s.inventory, call.action, call.params)
+      );
+    case 'mwaa':
+      return s.mwaa.handle(String(call.params['method']), String(call.params['path']));
+    case 'logs':
+      return handleLogs(s.mwaa, call.action, call.params);
     case 's3':
       return handleS3(s.inventory, call.action, String(call.params['Bucket'] ?? ''));
     default:

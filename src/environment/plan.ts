@@ -1,0 +1,38 @@
+/**
+ * Planning the environment stack: from the deployed VPC and prerequisite stacks' outputs when
+ * both exist (a real change set), otherwise from the template with those values known after
+ * deploy.
+ */
+import { outputsOf, readStackState } from '../cfn/state.js';
+import type { EngineContext } from '../plan/context.js';
+import { planStack } from '../plan/plan-stack.js';
+import type { PlannedStack } from '../plan/plan-stack.js';
+import { environmentStackSpec } from '../stacks/environment-spec.js';
+import type { TemplateBodies } from '../stacks/specs.js';
+import type { StackContext } from '../stacks/types.js';
+
+/** True when these settings and templates include the environment stack. */
+export function environmentEnabled(ctx: EngineContext, templates: TemplateBodies): boolean {
+  return ctx.settings.environment !== undefined && templates.environment !== undefined;
+}
+
+/**
+ * Plans the environment stack; `vpcOutputs` are the VPC stack's when it is deployed. The
+ * prerequisite stack's outputs are read here (undefined while it is not deployed).
+ */
+export async function planEnvironment(
+  ctx: EngineContext,
+  templates: TemplateBodies,
+  context: StackContext,
+): Promise<PlannedStack> {
+  let prerequisiteOutputs = context.prerequisiteOutputs;
+  if (prerequisiteOutputs === undefined && context.vpcOutputs !== undefined) {
+    const state = await readStackState(ctx.cfn, ctx.settings.stacks.prerequisites.name);
+    if (state.kind === 'healthy') prerequisiteOutputs = outputsOf(state.stack);
+  }
+  const spec = environmentStackSpec(ctx.settings, templates.environment ?? '', {
+    ...context,
+    prerequisiteOutputs,
+  });
+  return planStack(spec, ctx);
+}

@@ -1,0 +1,86 @@
+/**
+ * The bundled action with deploy-environment: the third stack (AWS::MWAA::Environment) planned,
+ * deployed through the fake MWAA with its progress, and its failures explained by MWAA's own
+ * LastUpdate.Error.
+ */
+import { startFakeAws } from '../support/fake-aws/index.js';
+import type { FakeAws } from '../support/fake-aws/index.js';
+import { runAction } from '../support/runner/run-action.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy';
+
+function inputs(extra: Record<string, string> = {}) {
+  return {
+    mode: 'deploy',
+    'environment-name': 'analytics',
+    'aws-region': 'us-east-1',
+    'role-to-assume': ROLE,
+    comment: 'never',
+    'deploy-environment': 'true',
+    ...extra,
+  };
+}
+
+describe('deploy-environment against the fake AWS', () => {
+  let aws: FakeAws;
+  beforeEach(async () => {
+    aws = await startFakeAws({
+      changeSetReadyMs: 30,
+      resourceMs: 10,
+      mwaa: { createMs: 2_500, updateMs: 1_500, deleteMs: 4_000 },
+    });
+  });
+  afterEach(async () => aws.close());
+
+  it('creates the environment after the two stacks, with its progress, and hands out its outputs', async () => {
+    const run = await runAction({ inputs: inputs(), env: aws.env() });
+    expect(run.stdout).not.toMatch(/::error::/);
+    expect(run.code).toBe(0);
+    const stack = aws.stack('analytics-mwaa-environment');
+    expect(stack?.status).toBe('CREATE_COMPLETE');
+    // Wired to the other stacks' outputs.
+    expect(stack?.parameters.PrivateSubnet1).toBe(run.outputs['private-subnet-ids']?.split(',')[0]);
+    expect(stack?.parameters.ExecutionRoleArn).toBe(run.outputs['execution-role-arn']);
+    expect(stack?.parameters.SourceBucketArn).toBe(run.outputs['bucket-arn']);
+    expect(stack?.parameters.KmsKeyArn).toBe('');
+    // The environment's own status while CloudFormation waited.
+    expect(run.stdout).toMatch(/MWAA environment analytics: CREATING \(\d+ min\)/);
+    expect(run.stdout).toContain(
+      'MWAA environment analytics is AVAILABLE; its last update succeeded.',
+    );
+    expect(aws.mwaa.environments.get('analytics')?.status).toBe('AVAILABLE');
+    expect(run.outputs['environment-arn']).toBe(
+      'arn:aws:airflow:us-east-1:123456789012:environment/analytics',
+    );
+    expect(run.outputs['webserver-url']).toMatch(/\.airflow\.amazonaws\.com$/);
+    expect(run.outputs['log-group-arns']?.split(',')).toHaveLength(5);
+    // The product read MWAA over its own signer, without the api. host prefix.
+    expect(aws.calls.some((c) => c.service === 'mwaa' && c.action === 'GetEnvironment')).toBe(true);
+  });
+
+  it("shows MWAA's root cause when a key policy lacks the CloudWatch Logs statement", async () => {
+    const keyArn = aws.seedKey({
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Enable IAM User Permissions',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    const run = await runAction({
+      inputs: inputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      env: aws.env(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Stack analytics-mwaa-environment ended in ROLLBACK_COMPLETE/);
+    expect(run.stdout).toMatch(
+      /MWAA environment analytics is (CREATE_FAILED|DELETING|gone); its last update FAILED: INCORRECT_CONFIGURATION: CloudWatch Logs could not use the KMS key/,
+    );
+  });
+});
