@@ -1,4 +1,5 @@
 import { outputsOf, readStackState } from '../cfn/state.js';
+import { withEnvironmentChecks } from '../environment/verify.js';
 import type { EngineContext } from '../plan/context.js';
 import { checkStackOutputs, verifyEnvironment } from '../verify/index.js';
 import type { VerifyClients, VerifyReport } from '../verify/index.js';
@@ -23,13 +24,16 @@ export async function verifyStacks(
       `The stacks' outputs are not what MWAA needs:\n- ${checked.problems.join('\n- ')}`,
     );
   }
-  return verifyEnvironment({
+  const report = await verifyEnvironment({
     settings,
     outputs: checked.outputs,
     clients,
     outputProblems: checked.problems,
     log: ctx.log,
   });
+  return settings.environment && ctx.environment
+    ? withEnvironmentChecks(report, settings, ctx.environment, clients.kms)
+    : report;
 }
 
 async function readOutputs(ctx: EngineContext) {

@@ -5,6 +5,7 @@
  */
 import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
+import { logsKeyStatement } from '../support/logs-key-statement.js';
 import { runAction } from '../support/runner/run-action.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy';
@@ -83,4 +84,53 @@ describe('deploy-environment against the fake AWS', () => {
       /MWAA environment analytics is (CREATE_FAILED|DELETING|gone); its last update FAILED: INCORRECT_CONFIGURATION: CloudWatch Logs could not use the KMS key/,
     );
   });
+
+  it('creates with a key the stack makes: the four grants and encrypted log groups pass verify', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'key-mode': 'customer-managed' }),
+      env: aws.env(),
+    });
+    expect(run.stdout).not.toMatch(/::error::/);
+    expect(run.code).toBe(0);
+    const keyArn = run.outputs['kms-key-arn'];
+    expect(aws.stack('analytics-mwaa-environment')?.parameters.KmsKeyArn).toBe(keyArn);
+    expect(aws.grants.grants.filter((g) => g.KeyId === keyArn)).toHaveLength(4);
+    // The checks ran: ListGrants on the key, DescribeLogGroups, GetEnvironment.
+    expect(aws.calls.some((c) => c.action === 'ListGrants')).toBe(true);
+    expect(aws.calls.some((c) => c.service === 'logs' && c.action === 'DescribeLogGroups')).toBe(
+      true,
+    );
+    expect(run.stdout).not.toMatch(/✗/);
+  });
+
+  it('fails verify naming the grant someone removed by hand', async () => {
+    const keyArn = aws.seedKey({
+      policy: { Version: '2012-10-17', Statement: [logsKeyStatement(), rootStatement()] },
+    });
+    const first = await runAction({
+      inputs: inputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      env: aws.env(),
+    });
+    expect(first.stdout).not.toMatch(/::error::/);
+    expect(first.code).toBe(0);
+    expect(aws.grants.remove((g) => g.Name === 'mwaa-grant-for-cfn-mgmt-analytics')).toBe(1);
+    const verify = await runAction({
+      inputs: inputs({ mode: 'verify', 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      env: aws.env(),
+    });
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain(
+      `grant mwaa-grant-for-cfn-mgmt-analytics is missing from ${keyArn}`,
+    );
+  });
 });
+
+function rootStatement() {
+  return {
+    Sid: 'Enable IAM User Permissions',
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+    Action: 'kms:*',
+    Resource: '*',
+  };
+}
