@@ -63,7 +63,9 @@ export function evaluateDestructivePolicy(
       after: k.after,
     });
   }
-  const isAllowed = (v: PolicyViolation) => allow.has(v.logicalId) || allow.has(v.type);
+  // An environment is allowed only by its logical ID: its replacement loses the metadata database.
+  const isAllowed = (v: PolicyViolation) =>
+    allow.has(v.logicalId) || (v.type !== 'AWS::MWAA::Environment' && allow.has(v.type));
   return {
     violations: candidates.filter((v) => !isAllowed(v)),
     allowed: candidates.filter(isAllowed),

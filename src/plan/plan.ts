@@ -5,6 +5,7 @@ import type { EngineContext } from './context.js';
 import type { Plan } from './model.js';
 import { PLAN_MODEL_VERSION } from './model.js';
 import { environmentEnabled, planEnvironment } from '../environment/plan.js';
+import { environmentNotes } from '../environment/plan-warnings.js';
 import { discardPlan, planStack } from './plan-stack.js';
 import type { PlannedStack } from './plan-stack.js';
 
@@ -63,19 +64,18 @@ export async function planBoth(
         'values that come from them are known after deploy.',
     );
   }
-  return {
-    stacks,
-    plan: {
-      version: PLAN_MODEL_VERSION,
-      environmentName: settings.environmentName,
-      region: settings.region,
-      accountId,
-      createdAt: new Date(ctx.clock.now()).toISOString(),
-      keyMode: settings.keyMode,
-      stacks: stacks.map((s) => s.plan),
-      warnings,
-    },
+  const plan: Plan = {
+    version: PLAN_MODEL_VERSION,
+    environmentName: settings.environmentName,
+    region: settings.region,
+    accountId,
+    createdAt: new Date(ctx.clock.now()).toISOString(),
+    keyMode: settings.keyMode,
+    stacks: stacks.map((s) => s.plan),
+    warnings,
   };
+  // What the plan means for an existing environment (restart, replacement by a key-mode switch).
+  return { stacks, plan: { ...plan, warnings: [...environmentNotes(plan), ...warnings] } };
 }
 
 /** Discards every change set of a plan (and the review stacks it created). Never throws. */

@@ -36,7 +36,7 @@ function change(c: ResourceChange): ResourceChange {
 function stack(s: StackPlan): StackPlan {
   return {
     ...s,
-    role: oneOf(s.role, ['vpc', 'prerequisites'] as const) ?? 'prerequisites',
+    role: oneOf(s.role, ['vpc', 'prerequisites', 'environment'] as const) ?? 'prerequisites',
     stackName: text(s.stackName, NAME_MAX),
     status: text(s.status, NAME_MAX),
     action: oneOf(s.action, ['create', 'update', 'none'] as const) ?? 'update',

@@ -73,9 +73,11 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
   }
 
   const stacks = readStacks(read, environmentName, problems);
-  const environment = readDeployEnvironment(read, problems)
-    ? withEnvironment(read, environmentName, stacks, problems)
-    : undefined;
+  // The environment inputs are checked even when deploy-environment is off: a typo there is
+  // still a mistake in the workflow, better found now than when the environment is turned on.
+  const deployEnvironment = readDeployEnvironment(read, problems);
+  const checkedEnvironment = withEnvironment(read, environmentName, stacks, problems);
+  const environment = deployEnvironment ? checkedEnvironment : undefined;
 
   const settings = {
     mode,

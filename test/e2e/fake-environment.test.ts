@@ -3,6 +3,9 @@
  * deployed through the fake MWAA with its progress, and its failures explained by MWAA's own
  * LastUpdate.Error.
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
 import { logsKeyStatement } from '../support/logs-key-statement.js';
@@ -122,6 +125,44 @@ describe('deploy-environment against the fake AWS', () => {
     expect(verify.stdout).toContain(
       `grant mwaa-grant-for-cfn-mgmt-analytics is missing from ${keyArn}`,
     );
+  });
+
+  it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
+    expect((await runAction({ inputs: inputs(), env: aws.env() })).code).toBe(0);
+    // A template override that changes EndpointManagement, which replaces the environment.
+    const original = await readFile(
+      new URL('../../templates/mwaa-environment.yaml', import.meta.url),
+      'utf8',
+    );
+    const changed = original.replace(
+      '      DagS3Path: !Ref DagS3Path\n',
+      '      DagS3Path: !Ref DagS3Path\n      EndpointManagement: CUSTOMER\n',
+    );
+    expect(changed).not.toBe(original);
+    const path = join(await mkdtemp(join(tmpdir(), 'mwaa-env-')), 'env.yaml');
+    await writeFile(path, changed);
+    const plan = { mode: 'plan', 'environment-template': path };
+    const blocked = await runAction({ inputs: inputs(plan), env: aws.env() });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toContain(
+      'The MWAA environment Environment in stack analytics-mwaa-environment',
+    );
+    expect(blocked.stdout).toMatch(/REPLACED: a new environment means a new metadata database/);
+    expect(blocked.stdout).toMatch(
+      /::error::The plan is destructive[\s\S]*Environment \(AWS::MWAA::Environment\) replaced/,
+    );
+    // The type is not enough: only the logical ID allows it.
+    const byType = await runAction({
+      inputs: inputs({ ...plan, 'allow-destructive': 'AWS::MWAA::Environment' }),
+      env: aws.env(),
+    });
+    expect(byType.code).toBe(1);
+    const byName = await runAction({
+      inputs: inputs({ ...plan, 'allow-destructive': 'Environment' }),
+      env: aws.env(),
+    });
+    expect(byName.stdout).not.toMatch(/::error::/);
+    expect(byName.code).toBe(0);
   });
 });
 
