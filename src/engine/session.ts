@@ -72,6 +72,7 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
         // The CloudFormation client's provider: the same credentials, refreshed with it.
         credentials: clients.cloudformation.config.credentials,
         env: deps.env,
+        read: clients,
       })
     : undefined;
   return { clients, accountId, ...(environment && { environment }) };

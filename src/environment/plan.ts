@@ -10,6 +10,7 @@ import type { PlannedStack } from '../plan/plan-stack.js';
 import { environmentStackSpec } from '../stacks/environment-spec.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import type { StackContext } from '../stacks/types.js';
+import { environmentPrechecks } from './prechecks.js';
 
 /** True when these settings and templates include the environment stack. */
 export function environmentEnabled(ctx: EngineContext, templates: TemplateBodies): boolean {
@@ -34,5 +35,17 @@ export async function planEnvironment(
     ...context,
     prerequisiteOutputs,
   });
-  return planStack(spec, ctx);
+  const planned = await planStack(spec, ctx);
+  const clients = ctx.environment?.read;
+  if (planned.plan.action !== 'create' || clients === undefined) return planned;
+  const warnings = await environmentPrechecks(ctx, clients, {
+    accountId: context.accountId,
+    vpcOutputs: context.vpcOutputs,
+    prerequisiteOutputs,
+  });
+  if (warnings.length === 0) return planned;
+  return {
+    ...planned,
+    plan: { ...planned.plan, warnings: [...planned.plan.warnings, ...warnings] },
+  };
 }

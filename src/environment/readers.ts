@@ -4,6 +4,7 @@
  */
 import type { CredentialSource } from '../aws/signed-request.js';
 import { logsReader } from './logs-api.js';
+import type { VerifyClients } from '../verify/types.js';
 import type { LogsReader } from './logs-api.js';
 import { mwaaReader } from './mwaa-api.js';
 import type { MwaaReader } from './mwaa-api.js';
@@ -12,6 +13,8 @@ import type { MwaaReader } from './mwaa-api.js';
 export interface EnvironmentReaders {
   readonly mwaa: MwaaReader;
   readonly logs: LogsReader;
+  /** The read-only EC2, S3, IAM and KMS clients, for the pre-checks of a plan. */
+  readonly read?: VerifyClients;
 }
 
 /**
@@ -23,6 +26,11 @@ export function environmentReaders(options: {
   readonly credentials: CredentialSource;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly fetch?: typeof fetch;
+  readonly read?: VerifyClients;
 }): EnvironmentReaders {
-  return { mwaa: mwaaReader(options), logs: logsReader(options) };
+  return {
+    mwaa: mwaaReader(options),
+    logs: logsReader(options),
+    ...(options.read && { read: options.read }),
+  };
 }

@@ -164,6 +164,36 @@ describe('deploy-environment against the fake AWS', () => {
     expect(byName.stdout).not.toMatch(/::error::/);
     expect(byName.code).toBe(0);
   });
+
+  it('plan warns before anything is created when the key policy lacks the logs statement', async () => {
+    const keyArn = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [rootStatement()] } });
+    const run = await runAction({
+      inputs: inputs({ mode: 'plan', 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      env: aws.env(),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Will it create\? KMS key policy lets CloudWatch Logs use the key: no\..*fail 20 to 40 minutes into its creation/,
+    );
+    // Plan mode changed nothing: no environment, no stack left behind.
+    expect(aws.mwaa.environments.size).toBe(0);
+    expect(aws.stack('analytics-mwaa-environment')).toBeUndefined();
+  });
+
+  it('plan warns when the deployed bucket lost its versioning', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'deploy-environment': 'false' }),
+      env: aws.env(),
+    });
+    expect(run.code).toBe(0);
+    aws.patchResource('analytics-mwaa-prerequisites', 'Bucket', (p) => ({
+      ...p,
+      VersioningConfiguration: { Status: 'Suspended' },
+    }));
+    const plan = await runAction({ inputs: inputs({ mode: 'plan' }), env: aws.env() });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/Will it create\? Bucket versioning enabled: no\./);
+  });
 });
 
 function rootStatement() {
