@@ -2,6 +2,7 @@ import { createAwsClients } from '../aws/clients.js';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.js';
 import { assumeRoleWithOidc, callerAccount } from '../aws/credentials.js';
 import { requestOidcToken } from '../aws/oidc-token.js';
+import { refreshingCredentials } from '../aws/refreshing-credentials.js';
 import { environmentReaders } from '../environment/readers.js';
 import type { EnvironmentReaders } from '../environment/readers.js';
 import type { Settings } from '../settings/types.js';
@@ -48,19 +49,31 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
           onRetry: (m) => deps.log.warning(m),
         }));
     const anonymous = create({ region: settings.region, env: deps.env });
-    const credentials = await assumeRoleWithOidc(
-      { ...settings.credentials, roleToAssume },
-      {
-        sts: anonymous.sts,
-        getIdToken,
-        onSecret: deps.onSecret,
-        clock: deps.clock,
-        onRetry: (m) => deps.log.warning(m),
-      },
-    );
+    const assume = () =>
+      assumeRoleWithOidc(
+        { ...settings.credentials, roleToAssume },
+        {
+          sts: anonymous.sts,
+          getIdToken,
+          onSecret: deps.onSecret,
+          clock: deps.clock,
+          onRetry: (m) => deps.log.warning(m),
+        },
+      );
+    const initial = await assume();
     deps.log.info(
       `Assumed role ${roleToAssume} (session ${settings.credentials.roleSessionName}).`,
     );
+    // Renewed before expiry (a fresh OIDC token, the role assumed again) for long waits.
+    const credentials = refreshingCredentials({
+      initial,
+      assume,
+      clock: deps.clock,
+      onRefresh: (expiration) =>
+        deps.log.info(
+          `Renewed the session of role ${roleToAssume}${expiration ? ` (valid until ${expiration.toISOString()})` : ''}.`,
+        ),
+    });
     clients = create({ region: settings.region, credentials, env: deps.env });
   } else {
     clients = create({ region: settings.region, env: deps.env });

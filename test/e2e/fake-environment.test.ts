@@ -194,6 +194,29 @@ describe('deploy-environment against the fake AWS', () => {
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/Will it create\? Bucket versioning enabled: no\./);
   });
+
+  it('renews the role session across a wait longer than the session', async () => {
+    // Sessions of 1.5 s (the fake's knob), an environment that takes 6 s to create.
+    const slow = await startFakeAws({
+      changeSetReadyMs: 30,
+      resourceMs: 10,
+      sts: { sessionMs: 1_500 },
+      mwaa: { createMs: 6_000 },
+    });
+    try {
+      const run = await runAction({ inputs: inputs(), env: slow.env() });
+      expect(run.stdout).not.toMatch(/::error::/);
+      expect(run.code).toBe(0);
+      expect(slow.sts.assumed.length).toBeGreaterThanOrEqual(3);
+      expect(run.stdout).toContain('Renewed the session of role');
+      // No call was ever signed with an expired session.
+      expect(slow.calls.filter((c) => /ExpiredToken/.test(c.errorCode ?? ''))).toEqual([]);
+      // Each renewal asked the runner for a fresh OIDC token.
+      expect(slow.calls.filter((c) => c.service === 'oidc').length).toBe(slow.sts.assumed.length);
+    } finally {
+      await slow.close();
+    }
+  });
 });
 
 function rootStatement() {

@@ -95,7 +95,18 @@ const UNSIGNED: Readonly<Record<string, string>> = {
   s3: 'AccessDenied',
 };
 
+/** The expired-token error in each protocol's words (JSON services add `Exception`). */
+const EXPIRED: Readonly<Record<string, string>> = {
+  kms: 'ExpiredTokenException',
+  logs: 'ExpiredTokenException',
+  mwaa: 'ExpiredTokenException',
+};
+
 function dispatch(s: Services, call: CallRecord, version: string | undefined): unknown {
+  if (s.sts.expired(call.accessKeyId)) {
+    const code = EXPIRED[call.service] ?? 'ExpiredToken';
+    throw new AwsError(code, 'The security token included in the request is expired', 400);
+  }
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
   const handler = call.service === 'cloudformation' ? CFN_ACTIONS[call.action] : undefined;
   if (call.service === 'unknown' || (call.service === 'cloudformation' && !handler)) {

@@ -37,6 +37,11 @@ export interface StsOptions {
   readonly maxSessionDuration?: number;
   /** The audience the OIDC provider expects in the token. Default `sts.amazonaws.com`. */
   readonly audience?: string;
+  /**
+   * Test knob: sessions expire after this many ms instead of DurationSeconds, so a test can
+   * cross an expiry in seconds. Calls signed with expired credentials fail with ExpiredToken.
+   */
+  readonly sessionMs?: number;
 }
 
 export interface OidcOptions {
