@@ -60,8 +60,10 @@ export async function environmentPrechecks(
   const results = await Promise.all(checks);
   return results
     .filter((r) => !r.ok)
-    .map(
-      (r) =>
-        `Will it create? ${r.title}: no. ${r.details.split('\n')[0]} An environment created now would fail 20 to 40 minutes into its creation; fix this first.`,
+    .map((r) =>
+      // A check the credentials may not make says nothing about the environment: say so.
+      /AccessDenied|UnauthorizedOperation/.test(r.details) || r.severity === 'warning'
+        ? `Will it create? ${r.title}: not checked (${r.details.split('\n')[0]}).`
+        : `Will it create? ${r.title}: no. ${r.details.split('\n')[0]} An environment created now would fail 20 to 40 minutes into its creation; fix this first.`,
     );
 }

@@ -205,14 +205,24 @@ describe('what the plan role may not do', () => {
     }
   });
 
-  it('allows only CloudFormation on its stacks, three EC2 reads and GetCallerIdentity', () => {
+  it('allows only CloudFormation on its stacks, reads, and GetCallerIdentity', () => {
     const allowed = planPolicy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) =>
       typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])],
     );
     expect(allowed.filter((a) => !a.startsWith('cloudformation:')).sort()).toEqual([
+      // deploy-environment: the environment's status and the "will it create?" pre-checks.
+      'airflow:GetEnvironment',
       'ec2:DescribeAccountAttributes',
       'ec2:DescribeAvailabilityZones',
+      'ec2:DescribeNatGateways',
+      'ec2:DescribeRouteTables',
+      'ec2:DescribeSecurityGroups',
+      'ec2:DescribeSubnets',
       'ec2:DescribeVpcs',
+      'kms:DescribeKey',
+      'kms:GetKeyPolicy',
+      's3:GetBucketLocation',
+      's3:GetBucketVersioning',
       'sts:GetCallerIdentity',
     ]);
     expect(allowed.every((a) => !a.includes('*'))).toBe(true);
