@@ -77,7 +77,7 @@ export function serviceEndpoint(
 export async function signedJson(
   service: SignedService,
   request: {
-    readonly method: 'GET' | 'POST';
+    readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     readonly path: string;
     readonly headers?: Readonly<Record<string, string>>;
     readonly body?: unknown;

@@ -105,7 +105,11 @@ function watchEnvironment(
         const status = environment?.Status ?? 'NOT_CREATED_YET';
         if (status !== last) {
           const minutes = Math.floor((ctx.clock.now() - startedAt) / 60_000);
-          ctx.log.info(`MWAA environment ${name}: ${status} (${minutes} min)`);
+          const failed =
+            environment?.LastUpdate?.Status === 'FAILED' ? lastUpdateError(environment) : undefined;
+          ctx.log.info(
+            `MWAA environment ${name}: ${status} (${minutes} min)${failed ? `; last update FAILED: ${failed}` : ''}`,
+          );
           last = status;
         }
       } catch (error) {

@@ -217,6 +217,25 @@ describe('deploy-environment against the fake AWS', () => {
       await slow.close();
     }
   });
+
+  it('fails an update MWAA rolled back, with its LastUpdate.Error, though the environment reads AVAILABLE', async () => {
+    expect((await runAction({ inputs: inputs(), env: aws.env() })).code).toBe(0);
+    aws.failEnvironment({
+      operation: 'update',
+      errorCode: 'INCORRECT_CONFIGURATION',
+      errorMessage: 'The worker could not install requirements.txt.',
+      times: 1,
+    });
+    const run = await runAction({ inputs: inputs({ 'max-workers': '4' }), env: aws.env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/MWAA environment analytics: UPDATING \(\d+ min\)/);
+    expect(run.stdout).toMatch(
+      /Stack analytics-mwaa-environment ended in UPDATE_ROLLBACK_COMPLETE[\s\S]*MWAA environment analytics is AVAILABLE; its last update FAILED: INCORRECT_CONFIGURATION: The worker could not install requirements\.txt\./,
+    );
+    expect(aws.mwaa.environments.get('analytics')?.status).toBe('AVAILABLE');
+    // The plan flagged the restart before it ran.
+    expect(run.stdout).toMatch(/restarts its schedulers, workers and web server/);
+  });
 });
 
 function rootStatement() {

@@ -24,7 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { keyAllowsLogs } from './kms-policy.js';
 import type { Inventory } from './inventory.js';
 import type { KmsGrants } from './kms-grants.js';
-import { MWAA_LOG_TYPES } from './physical-ids.js';
+import { MWAA_LOG_TYPES, newIdentity } from './physical-ids.js';
 import type { CfnState } from './state.js';
 import { AwsError } from './wire.js';
 
@@ -236,8 +236,13 @@ export class FakeMwaa {
     };
   }
 
-  /** The REST routes: GET /environments, GET /environments/{Name}. Changes go through CloudFormation. */
-  handle(method: string, path: string): unknown {
+  /**
+   * The REST routes: GET /environments (ListEnvironments), GET, PUT (CreateEnvironment), PATCH
+   * (UpdateEnvironment) and DELETE /environments/{Name}. A direct create or update is planned
+   * and started as CloudFormation's are; an update of an environment that is not AVAILABLE is
+   * refused with ValidationException.
+   */
+  handle(method: string, path: string, body: Record<string, unknown> = {}): unknown {
     const match = /^\/environments(?:\/([^/]+))?$/.exec(path);
     if (!match)
       throw new AwsError(
@@ -246,13 +251,73 @@ export class FakeMwaa {
         404,
       );
     const name = match[1] ? decodeURIComponent(match[1]) : undefined;
-    if (method === 'GET' && name) return { Environment: this.describe(name) };
-    if (method === 'GET') return { Environments: [...this.environments.keys()] };
-    throw new AwsError(
-      'UnknownOperationException',
-      `The fake MWAA answers reads only; ${method} ${path} goes through CloudFormation`,
-      405,
-    );
+    if (method === 'GET' && !name) return { Environments: [...this.environments.keys()] };
+    if (!name) throw new AwsError('ValidationException', `${method} needs an environment name`);
+    const existing = this.environments.get(name);
+    const now = this.cfn.now();
+    switch (method) {
+      case 'GET':
+        return { Environment: this.describe(name) };
+      case 'PUT': {
+        if (existing)
+          throw new AwsError('ValidationException', `Environment ${name} already exists.`);
+        const properties = { ...body, Name: name };
+        const attributes = this.attributesFor(name);
+        this.begin('create', name, properties, attributes, this.plan('create', properties), now);
+        return { Arn: attributes['Arn'] };
+      }
+      case 'PATCH': {
+        if (!existing)
+          throw new AwsError('ResourceNotFoundException', `Environment ${name} not found.`, 404);
+        if (existing.status !== 'AVAILABLE') {
+          throw new AwsError(
+            'ValidationException',
+            `Environment ${name} is ${existing.status}; it cannot be updated now.`,
+          );
+        }
+        const properties = { ...existing.properties, ...body, Name: name };
+        this.begin(
+          'update',
+          name,
+          properties,
+          this.attributesFor(name),
+          this.plan('update', properties),
+          now,
+        );
+        return { Arn: existing.arn };
+      }
+      case 'DELETE': {
+        if (!existing)
+          throw new AwsError('ResourceNotFoundException', `Environment ${name} not found.`, 404);
+        this.begin('delete', name, existing.properties, {}, this.plan('delete', {}), now);
+        return {};
+      }
+      default:
+        throw new AwsError(
+          'UnknownOperationException',
+          `No MWAA operation at ${method} ${path}`,
+          405,
+        );
+    }
+  }
+
+  /** The Arn, WebserverUrl and log group ARNs an environment of this name gets. */
+  private attributesFor(name: string): Record<string, string> {
+    const existing = this.environments.get(name);
+    if (existing) {
+      return {
+        Arn: existing.arn,
+        WebserverUrl: existing.webserverUrl,
+        ...Object.fromEntries(
+          Object.entries(existing.logGroups).map(([t, arn]) => [
+            `LoggingConfiguration.${t}.CloudWatchLogGroupArn`,
+            arn,
+          ]),
+        ),
+      };
+    }
+    const ctx = { ...this.cfn.idContext({ name: 'direct' }) };
+    return newIdentity('AWS::MWAA::Environment', { Name: name }, ctx, 'Environment').attributes;
   }
 
   /** A request ID, as MWAA answers with. */

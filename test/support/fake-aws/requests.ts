@@ -93,7 +93,14 @@ export function identify(req: IncomingMessage, url: URL, body: string): Incoming
           ? 'GetEnvironment'
           : 'ListEnvironments'
         : `${method} ${url.pathname}`;
-    return { service: 'mwaa', action, params: { method, path: url.pathname }, ok, error };
+    const actions: Record<string, string> = {
+      PUT: 'CreateEnvironment',
+      PATCH: 'UpdateEnvironment',
+      DELETE: 'DeleteEnvironment',
+    };
+    const named = actions[method] ?? action;
+    const params = { method, path: url.pathname, body: parseJson(body) };
+    return { service: 'mwaa', action: named, params, ok, error };
   }
   const logsTarget = LOGS_TARGET.exec(String(req.headers['x-amz-target'] ?? ''));
   if (logsTarget) {

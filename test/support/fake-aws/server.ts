@@ -131,7 +131,11 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
         handleKms(s.inventory, call.action, call.params)
       );
     case 'mwaa':
-      return s.mwaa.handle(String(call.params['method']), String(call.params['path']));
+      return s.mwaa.handle(
+        String(call.params['method']),
+        String(call.params['path']),
+        call.params['body'] as Record<string, unknown>,
+      );
     case 'logs':
       return handleLogs(s.mwaa, call.action, call.params);
     case 's3':
