@@ -52,6 +52,7 @@ export async function runMode(
       const verify = await verifyStacks(ctx, session.clients, {
         vpc: deploy.vpcOutputs,
         prerequisites: deploy.prerequisiteOutputs,
+        ...(deploy.environmentOutputs && { environment: deploy.environmentOutputs }),
       });
       return { plan: run.plan, deploy, verify };
     }

@@ -14,6 +14,7 @@ export async function verifyStacks(
   known?: {
     vpc: Readonly<Record<string, string>>;
     prerequisites: Readonly<Record<string, string>>;
+    environment?: Readonly<Record<string, string>>;
   },
 ): Promise<VerifyReport> {
   const { settings } = ctx;
@@ -31,9 +32,10 @@ export async function verifyStacks(
     outputProblems: checked.problems,
     log: ctx.log,
   });
-  return settings.environment && ctx.environment
-    ? withEnvironmentChecks(report, settings, ctx.environment, clients.kms)
-    : report;
+  if (!settings.environment || !ctx.environment) return report;
+  const environmentOutputs =
+    known?.environment ?? (await readEnvironmentOutputs(ctx, settings.stacks.environment?.name));
+  return withEnvironmentChecks(report, settings, ctx.environment, clients.kms, environmentOutputs);
 }
 
 async function readOutputs(ctx: EngineContext) {
@@ -53,4 +55,11 @@ async function readOutputs(ctx: EngineContext) {
     }
   }
   return { vpc: outputsOf(v.stack), prerequisites: outputsOf(p.stack) };
+}
+
+/** The environment stack's outputs, when it is deployed (verify mode). */
+async function readEnvironmentOutputs(ctx: EngineContext, name: string | undefined) {
+  if (name === undefined) return undefined;
+  const state = await readStackState(ctx.cfn, name);
+  return state.kind === 'healthy' ? outputsOf(state.stack) : undefined;
 }

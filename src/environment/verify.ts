@@ -15,6 +15,7 @@ export async function withEnvironmentChecks(
   settings: VerifySettings,
   readers: EnvironmentReaders,
   kms: KmsSender,
+  environmentOutputs?: Readonly<Record<string, string>>,
 ): Promise<VerifyReport> {
   const name = settings.environmentName;
   const keyArn = report.outputs.kmsKeyArn;
@@ -25,5 +26,10 @@ export async function withEnvironmentChecks(
   if (keyArn)
     more.push(checkMwaaGrants(kms, { keyArn, environmentName: name, region: settings.region }));
   const results = [...report.results, result, ...(await Promise.all(more))];
-  return { ...report, results, ok: resultsOk(results) };
+  return {
+    ...report,
+    results,
+    ok: resultsOk(results),
+    ...(environmentOutputs && { environmentOutputs }),
+  };
 }

@@ -43,7 +43,7 @@ export async function publishResult(
     sink.setOutput('execution-role-arn', outputs.executionRoleArn);
     sink.setOutput('kms-key-arn', outputs.kmsKeyArn ?? '');
   }
-  const environment = result.deploy?.environmentOutputs;
+  const environment = result.deploy?.environmentOutputs ?? result.verify?.environmentOutputs;
   if (environment)
     for (const [name, value] of environmentOutputs(environment)) sink.setOutput(name, value);
   if (result.verify) parts.push(renderVerifyMarkdown(result.verify));

@@ -125,6 +125,10 @@ describe('deploy-environment against the fake AWS', () => {
     expect(verify.stdout).toContain(
       `grant mwaa-grant-for-cfn-mgmt-analytics is missing from ${keyArn}`,
     );
+    // Verify mode hands out the environment's outputs too.
+    expect(verify.outputs['environment-arn']).toBe(
+      'arn:aws:airflow:us-east-1:123456789012:environment/analytics',
+    );
   });
 
   it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
