@@ -15,7 +15,8 @@ import {
   parseSessionName,
 } from './names.js';
 import { readNetwork } from './network.js';
-import { readDeployEnvironment, withEnvironment } from './environment.js';
+import { readDeployEnvironment } from './environment.js';
+import { withEnvironment } from './environment-stack.js';
 import { ProblemCollector } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { readStacks } from './stack-names.js';

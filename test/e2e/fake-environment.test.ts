@@ -3,9 +3,6 @@
  * deployed through the fake MWAA with its progress, and its failures explained by MWAA's own
  * LastUpdate.Error.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
 import { logsKeyStatement } from '../support/logs-key-statement.js';
@@ -129,74 +126,6 @@ describe('deploy-environment against the fake AWS', () => {
     expect(verify.outputs['environment-arn']).toBe(
       'arn:aws:airflow:us-east-1:123456789012:environment/analytics',
     );
-  });
-
-  it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
-    expect((await runAction({ inputs: inputs(), env: aws.env() })).code).toBe(0);
-    // A template override that changes EndpointManagement, which replaces the environment.
-    const original = await readFile(
-      new URL('../../templates/mwaa-environment.yaml', import.meta.url),
-      'utf8',
-    );
-    const changed = original.replace(
-      '      DagS3Path: !Ref DagS3Path\n',
-      '      DagS3Path: !Ref DagS3Path\n      EndpointManagement: CUSTOMER\n',
-    );
-    expect(changed).not.toBe(original);
-    const path = join(await mkdtemp(join(tmpdir(), 'mwaa-env-')), 'env.yaml');
-    await writeFile(path, changed);
-    const plan = { mode: 'plan', 'environment-template': path };
-    const blocked = await runAction({ inputs: inputs(plan), env: aws.env() });
-    expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain(
-      'The MWAA environment Environment in stack analytics-mwaa-environment',
-    );
-    expect(blocked.stdout).toMatch(/REPLACED: a new environment means a new metadata database/);
-    expect(blocked.stdout).toMatch(
-      /::error::The plan is destructive[\s\S]*Environment \(AWS::MWAA::Environment\) replaced/,
-    );
-    // The type is not enough: only the logical ID allows it.
-    const byType = await runAction({
-      inputs: inputs({ ...plan, 'allow-destructive': 'AWS::MWAA::Environment' }),
-      env: aws.env(),
-    });
-    expect(byType.code).toBe(1);
-    const byName = await runAction({
-      inputs: inputs({ ...plan, 'allow-destructive': 'Environment' }),
-      env: aws.env(),
-    });
-    expect(byName.stdout).not.toMatch(/::error::/);
-    expect(byName.code).toBe(0);
-  });
-
-  it('plan warns before anything is created when the key policy lacks the logs statement', async () => {
-    const keyArn = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [rootStatement()] } });
-    const run = await runAction({
-      inputs: inputs({ mode: 'plan', 'key-mode': 'customer-managed', 'kms-key': keyArn }),
-      env: aws.env(),
-    });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /Will it create\? KMS key policy lets CloudWatch Logs use the key: no\..*fail 20 to 40 minutes into its creation/,
-    );
-    // Plan mode changed nothing: no environment, no stack left behind.
-    expect(aws.mwaa.environments.size).toBe(0);
-    expect(aws.stack('analytics-mwaa-environment')).toBeUndefined();
-  });
-
-  it('plan warns when the deployed bucket lost its versioning', async () => {
-    const run = await runAction({
-      inputs: inputs({ 'deploy-environment': 'false' }),
-      env: aws.env(),
-    });
-    expect(run.code).toBe(0);
-    aws.patchResource('analytics-mwaa-prerequisites', 'Bucket', (p) => ({
-      ...p,
-      VersioningConfiguration: { Status: 'Suspended' },
-    }));
-    const plan = await runAction({ inputs: inputs({ mode: 'plan' }), env: aws.env() });
-    expect(plan.code).toBe(0);
-    expect(plan.stdout).toMatch(/Will it create\? Bucket versioning enabled: no\./);
   });
 
   it('renews the role session across a wait longer than the session', async () => {

@@ -20,13 +20,11 @@
  *   encrypted with the key in customer-managed mode (MWAA user guide, monitoring).
  * - GetEnvironment of an unknown name: 404 ResourceNotFoundException (API reference).
  */
-import { randomUUID } from 'node:crypto';
 import { keyAllowsLogs } from './kms-policy.js';
 import type { Inventory } from './inventory.js';
 import type { KmsGrants } from './kms-grants.js';
-import { MWAA_LOG_TYPES, newIdentity } from './physical-ids.js';
+import { MWAA_LOG_TYPES } from './physical-ids.js';
 import type { CfnState } from './state.js';
-import { AwsError } from './wire.js';
 
 /** How long MWAA operations take in the real service (for tests on a fake clock). */
 export const REALISTIC_MWAA_MS = { create: 25 * 60_000, update: 15 * 60_000, delete: 20 * 60_000 };
@@ -84,7 +82,7 @@ export class FakeMwaa {
   private readonly ms: Required<MwaaOptions>;
 
   constructor(
-    private readonly cfn: CfnState,
+    readonly cfn: CfnState,
     private readonly inventory: Inventory,
     private readonly grants: KmsGrants,
     options: MwaaOptions = {},
@@ -197,131 +195,5 @@ export class FakeMwaa {
     this.environments.delete(record.name);
     const key = record.properties['KmsKey'];
     if (typeof key === 'string' && key !== '') this.grants.retireMwaaGrants(key, record.name);
-  }
-
-  /** GetEnvironment's `Environment`, REST-JSON (dates in epoch seconds). */
-  describe(name: string): Record<string, unknown> {
-    const e = this.environments.get(name);
-    if (!e) throw new AwsError('ResourceNotFoundException', `Environment ${name} not found.`, 404);
-    const p = e.properties;
-    const logging = (p['LoggingConfiguration'] ?? {}) as Record<string, Record<string, unknown>>;
-    const LoggingConfiguration = Object.fromEntries(
-      MWAA_LOG_TYPES.map(([type]) => [
-        type,
-        {
-          Enabled: logging[type]?.['Enabled'] === true || logging[type]?.['Enabled'] === 'true',
-          LogLevel: logging[type]?.['LogLevel'] ?? 'INFO',
-          ...(e.logGroups[type] ? { CloudWatchLogGroupArn: e.logGroups[type] } : {}),
-        },
-      ]),
-    );
-    return {
-      Name: e.name,
-      Arn: e.arn,
-      Status: e.status,
-      CreatedAt: e.createdAt.getTime() / 1000,
-      ExecutionRoleArn: p['ExecutionRoleArn'],
-      ServiceRoleArn: `arn:aws:iam::${this.cfn.options.accountId}:role/aws-service-role/airflow.amazonaws.com/AWSServiceRoleForAmazonMWAA`,
-      SourceBucketArn: p['SourceBucketArn'],
-      DagS3Path: p['DagS3Path'],
-      KmsKey: p['KmsKey'],
-      AirflowVersion: p['AirflowVersion'] ?? '2.10.3',
-      EnvironmentClass: p['EnvironmentClass'] ?? 'mw1.small',
-      WebserverAccessMode: p['WebserverAccessMode'] ?? 'PRIVATE_ONLY',
-      WebserverUrl: e.webserverUrl,
-      NetworkConfiguration: p['NetworkConfiguration'],
-      LoggingConfiguration,
-      LastUpdate: e.lastUpdate,
-      Tags: {},
-    };
-  }
-
-  /**
-   * The REST routes: GET /environments (ListEnvironments), GET, PUT (CreateEnvironment), PATCH
-   * (UpdateEnvironment) and DELETE /environments/{Name}. A direct create or update is planned
-   * and started as CloudFormation's are; an update of an environment that is not AVAILABLE is
-   * refused with ValidationException.
-   */
-  handle(method: string, path: string, body: Record<string, unknown> = {}): unknown {
-    const match = /^\/environments(?:\/([^/]+))?$/.exec(path);
-    if (!match)
-      throw new AwsError(
-        'UnknownOperationException',
-        `No MWAA operation at ${method} ${path}`,
-        404,
-      );
-    const name = match[1] ? decodeURIComponent(match[1]) : undefined;
-    if (method === 'GET' && !name) return { Environments: [...this.environments.keys()] };
-    if (!name) throw new AwsError('ValidationException', `${method} needs an environment name`);
-    const existing = this.environments.get(name);
-    const now = this.cfn.now();
-    switch (method) {
-      case 'GET':
-        return { Environment: this.describe(name) };
-      case 'PUT': {
-        if (existing)
-          throw new AwsError('ValidationException', `Environment ${name} already exists.`);
-        const properties = { ...body, Name: name };
-        const attributes = this.attributesFor(name);
-        this.begin('create', name, properties, attributes, this.plan('create', properties), now);
-        return { Arn: attributes['Arn'] };
-      }
-      case 'PATCH': {
-        if (!existing)
-          throw new AwsError('ResourceNotFoundException', `Environment ${name} not found.`, 404);
-        if (existing.status !== 'AVAILABLE') {
-          throw new AwsError(
-            'ValidationException',
-            `Environment ${name} is ${existing.status}; it cannot be updated now.`,
-          );
-        }
-        const properties = { ...existing.properties, ...body, Name: name };
-        this.begin(
-          'update',
-          name,
-          properties,
-          this.attributesFor(name),
-          this.plan('update', properties),
-          now,
-        );
-        return { Arn: existing.arn };
-      }
-      case 'DELETE': {
-        if (!existing)
-          throw new AwsError('ResourceNotFoundException', `Environment ${name} not found.`, 404);
-        this.begin('delete', name, existing.properties, {}, this.plan('delete', {}), now);
-        return {};
-      }
-      default:
-        throw new AwsError(
-          'UnknownOperationException',
-          `No MWAA operation at ${method} ${path}`,
-          405,
-        );
-    }
-  }
-
-  /** The Arn, WebserverUrl and log group ARNs an environment of this name gets. */
-  private attributesFor(name: string): Record<string, string> {
-    const existing = this.environments.get(name);
-    if (existing) {
-      return {
-        Arn: existing.arn,
-        WebserverUrl: existing.webserverUrl,
-        ...Object.fromEntries(
-          Object.entries(existing.logGroups).map(([t, arn]) => [
-            `LoggingConfiguration.${t}.CloudWatchLogGroupArn`,
-            arn,
-          ]),
-        ),
-      };
-    }
-    const ctx = { ...this.cfn.idContext({ name: 'direct' }) };
-    return newIdentity('AWS::MWAA::Environment', { Name: name }, ctx, 'Environment').attributes;
-  }
-
-  /** A request ID, as MWAA answers with. */
-  static requestId(): string {
-    return randomUUID();
   }
 }

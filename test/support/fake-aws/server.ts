@@ -14,6 +14,7 @@ import { handleKms } from './kms.js';
 import type { KmsGrants } from './kms-grants.js';
 import { handleLogs } from './logs.js';
 import type { FakeMwaa } from './mwaa.js';
+import { handleMwaa } from './mwaa-rest.js';
 import { answerOidc } from './oidc.js';
 import { identify, signingScope } from './requests.js';
 import type { Incoming } from './requests.js';
@@ -131,7 +132,8 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
         handleKms(s.inventory, call.action, call.params)
       );
     case 'mwaa':
-      return s.mwaa.handle(
+      return handleMwaa(
+        s.mwaa,
         String(call.params['method']),
         String(call.params['path']),
         call.params['body'] as Record<string, unknown>,
