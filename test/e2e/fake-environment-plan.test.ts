@@ -5,37 +5,23 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
+import {
+  environmentInputs,
+  rootStatement,
+  startEnvironmentFake,
+} from '../support/environment-e2e.js';
 import { runAction } from '../support/runner/run-action.js';
-
-const ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy';
-
-function inputs(extra: Record<string, string> = {}) {
-  return {
-    mode: 'deploy',
-    'environment-name': 'analytics',
-    'aws-region': 'us-east-1',
-    'role-to-assume': ROLE,
-    comment: 'never',
-    'deploy-environment': 'true',
-    ...extra,
-  };
-}
 
 describe('deploy-environment plans against the fake AWS', () => {
   let aws: FakeAws;
   beforeEach(async () => {
-    aws = await startFakeAws({
-      changeSetReadyMs: 30,
-      resourceMs: 10,
-      mwaa: { createMs: 2_500, updateMs: 1_500, deleteMs: 4_000 },
-    });
+    aws = await startEnvironmentFake();
   });
   afterEach(async () => aws.close());
 
   it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
-    expect((await runAction({ inputs: inputs(), env: aws.env() })).code).toBe(0);
+    expect((await runAction({ inputs: environmentInputs(), env: aws.env() })).code).toBe(0);
     // A template override that changes EndpointManagement, which replaces the environment.
     const original = await readFile(
       new URL('../../templates/mwaa-environment.yaml', import.meta.url),
@@ -49,7 +35,7 @@ describe('deploy-environment plans against the fake AWS', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'mwaa-env-')), 'env.yaml');
     await writeFile(path, changed);
     const plan = { mode: 'plan', 'environment-template': path };
-    const blocked = await runAction({ inputs: inputs(plan), env: aws.env() });
+    const blocked = await runAction({ inputs: environmentInputs(plan), env: aws.env() });
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toContain(
       'The MWAA environment Environment in stack analytics-mwaa-environment',
@@ -60,12 +46,12 @@ describe('deploy-environment plans against the fake AWS', () => {
     );
     // The type is not enough: only the logical ID allows it.
     const byType = await runAction({
-      inputs: inputs({ ...plan, 'allow-destructive': 'AWS::MWAA::Environment' }),
+      inputs: environmentInputs({ ...plan, 'allow-destructive': 'AWS::MWAA::Environment' }),
       env: aws.env(),
     });
     expect(byType.code).toBe(1);
     const byName = await runAction({
-      inputs: inputs({ ...plan, 'allow-destructive': 'Environment' }),
+      inputs: environmentInputs({ ...plan, 'allow-destructive': 'Environment' }),
       env: aws.env(),
     });
     expect(byName.stdout).not.toMatch(/::error::/);
@@ -75,7 +61,11 @@ describe('deploy-environment plans against the fake AWS', () => {
   it('plan warns before anything is created when the key policy lacks the logs statement', async () => {
     const keyArn = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [rootStatement()] } });
     const run = await runAction({
-      inputs: inputs({ mode: 'plan', 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      inputs: environmentInputs({
+        mode: 'plan',
+        'key-mode': 'customer-managed',
+        'kms-key': keyArn,
+      }),
       env: aws.env(),
     });
     expect(run.code).toBe(0);
@@ -89,7 +79,7 @@ describe('deploy-environment plans against the fake AWS', () => {
 
   it('plan warns when the deployed bucket lost its versioning', async () => {
     const run = await runAction({
-      inputs: inputs({ 'deploy-environment': 'false' }),
+      inputs: environmentInputs({ 'deploy-environment': 'false' }),
       env: aws.env(),
     });
     expect(run.code).toBe(0);
@@ -97,18 +87,8 @@ describe('deploy-environment plans against the fake AWS', () => {
       ...p,
       VersioningConfiguration: { Status: 'Suspended' },
     }));
-    const plan = await runAction({ inputs: inputs({ mode: 'plan' }), env: aws.env() });
+    const plan = await runAction({ inputs: environmentInputs({ mode: 'plan' }), env: aws.env() });
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/Will it create\? Bucket versioning enabled: no\./);
   });
 });
-
-function rootStatement() {
-  return {
-    Sid: 'Enable IAM User Permissions',
-    Effect: 'Allow',
-    Principal: { AWS: 'arn:aws:iam::123456789012:root' },
-    Action: 'kms:*',
-    Resource: '*',
-  };
-}

@@ -6,35 +6,22 @@
 import { startFakeAws } from '../support/fake-aws/index.js';
 import type { FakeAws } from '../support/fake-aws/index.js';
 import { logsKeyStatement } from '../support/logs-key-statement.js';
+import {
+  environmentInputs,
+  rootStatement,
+  startEnvironmentFake,
+} from '../support/environment-e2e.js';
 import { runAction } from '../support/runner/run-action.js';
-
-const ROLE = 'arn:aws:iam::123456789012:role/mwaa-deploy';
-
-function inputs(extra: Record<string, string> = {}) {
-  return {
-    mode: 'deploy',
-    'environment-name': 'analytics',
-    'aws-region': 'us-east-1',
-    'role-to-assume': ROLE,
-    comment: 'never',
-    'deploy-environment': 'true',
-    ...extra,
-  };
-}
 
 describe('deploy-environment against the fake AWS', () => {
   let aws: FakeAws;
   beforeEach(async () => {
-    aws = await startFakeAws({
-      changeSetReadyMs: 30,
-      resourceMs: 10,
-      mwaa: { createMs: 2_500, updateMs: 1_500, deleteMs: 4_000 },
-    });
+    aws = await startEnvironmentFake();
   });
   afterEach(async () => aws.close());
 
   it('creates the environment after the two stacks, with its progress, and hands out its outputs', async () => {
-    const run = await runAction({ inputs: inputs(), env: aws.env() });
+    const run = await runAction({ inputs: environmentInputs(), env: aws.env() });
     expect(run.stdout).not.toMatch(/::error::/);
     expect(run.code).toBe(0);
     const stack = aws.stack('analytics-mwaa-environment');
@@ -75,7 +62,7 @@ describe('deploy-environment against the fake AWS', () => {
       },
     });
     const run = await runAction({
-      inputs: inputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      inputs: environmentInputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
       env: aws.env(),
     });
     expect(run.code).toBe(1);
@@ -87,7 +74,7 @@ describe('deploy-environment against the fake AWS', () => {
 
   it('creates with a key the stack makes: the four grants and encrypted log groups pass verify', async () => {
     const run = await runAction({
-      inputs: inputs({ 'key-mode': 'customer-managed' }),
+      inputs: environmentInputs({ 'key-mode': 'customer-managed' }),
       env: aws.env(),
     });
     expect(run.stdout).not.toMatch(/::error::/);
@@ -108,14 +95,18 @@ describe('deploy-environment against the fake AWS', () => {
       policy: { Version: '2012-10-17', Statement: [logsKeyStatement(), rootStatement()] },
     });
     const first = await runAction({
-      inputs: inputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      inputs: environmentInputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
       env: aws.env(),
     });
     expect(first.stdout).not.toMatch(/::error::/);
     expect(first.code).toBe(0);
     expect(aws.grants.remove((g) => g.Name === 'mwaa-grant-for-cfn-mgmt-analytics')).toBe(1);
     const verify = await runAction({
-      inputs: inputs({ mode: 'verify', 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      inputs: environmentInputs({
+        mode: 'verify',
+        'key-mode': 'customer-managed',
+        'kms-key': keyArn,
+      }),
       env: aws.env(),
     });
     expect(verify.code).toBe(1);
@@ -137,7 +128,7 @@ describe('deploy-environment against the fake AWS', () => {
       mwaa: { createMs: 6_000 },
     });
     try {
-      const run = await runAction({ inputs: inputs(), env: slow.env() });
+      const run = await runAction({ inputs: environmentInputs(), env: slow.env() });
       expect(run.stdout).not.toMatch(/::error::/);
       expect(run.code).toBe(0);
       expect(slow.sts.assumed.length).toBeGreaterThanOrEqual(3);
@@ -152,14 +143,17 @@ describe('deploy-environment against the fake AWS', () => {
   });
 
   it('fails an update MWAA rolled back, with its LastUpdate.Error, though the environment reads AVAILABLE', async () => {
-    expect((await runAction({ inputs: inputs(), env: aws.env() })).code).toBe(0);
+    expect((await runAction({ inputs: environmentInputs(), env: aws.env() })).code).toBe(0);
     aws.failEnvironment({
       operation: 'update',
       errorCode: 'INCORRECT_CONFIGURATION',
       errorMessage: 'The worker could not install requirements.txt.',
       times: 1,
     });
-    const run = await runAction({ inputs: inputs({ 'max-workers': '4' }), env: aws.env() });
+    const run = await runAction({
+      inputs: environmentInputs({ 'max-workers': '4' }),
+      env: aws.env(),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/MWAA environment analytics: UPDATING \(\d+ min\)/);
     expect(run.stdout).toMatch(
@@ -170,13 +164,3 @@ describe('deploy-environment against the fake AWS', () => {
     expect(run.stdout).toMatch(/restarts its schedulers, workers and web server/);
   });
 });
-
-function rootStatement() {
-  return {
-    Sid: 'Enable IAM User Permissions',
-    Effect: 'Allow',
-    Principal: { AWS: 'arn:aws:iam::123456789012:root' },
-    Action: 'kms:*',
-    Resource: '*',
-  };
-}
