@@ -1,4 +1,5 @@
 /** Plain-words notes on the results, computed, so they stay true when the numbers change. */
+import { DEFAULT_POLL_POLICY } from '../src/shared/poll.js';
 import type { Results } from './report.js';
 import { bytes, median, ms } from './lib/stats.js';
 import { latency } from './lib/timeline.js';
@@ -25,8 +26,8 @@ export function notesFor(r: Results): string[] {
     notes.push(
       `Plan overhead (${ms(o)} median, both stacks concurrently) is mostly start-up and polling: ${ms(startup)} from spawn to the first ` +
         `request (a bare \`node -e 0\` takes ${ms(bare)}; the rest is loading the bundle, see section 3), and ${ms(changeSetLatency)} ` +
-        `of detection latency on the change sets, which a ${ms(existing.model.changeSetReadyMs)} change set meets at the minimum poll ` +
-        `delay (0.5 s, jittered to 0.375–0.5 s). Everything else (credentials, CloudFormation round trips, reading the change sets, ` +
+        `of detection latency on the change sets (a ${ms(existing.model.changeSetReadyMs)} change set is past the poll ramp, where ` +
+        `the delay is ${ms(DEFAULT_POLL_POLICY.minDelayMs)}, jittered down to 75–100%). Everything else (credentials, CloudFormation round trips, reading the change sets, ` +
         `rendering, deleting the change sets, writing outputs) is about ${ms(rest)}. The action's process used ` +
         `${ms(median(existing.runs.map((x) => x.run.cpuMs ?? Number.NaN)))} of CPU in all (median), most of it loading the bundle.` +
         (o >= 1000
@@ -43,7 +44,8 @@ export function notesFor(r: Results): string[] {
     notes.push(
       `A deploy goes through ${waits} waits one after another (change set, stack, change set, stack), so its overhead is ` +
         `start-up plus the sum of ${waits} detection latencies (${ms(lat)} in the first run) plus verification; ` +
-        'each latency stays within its bound, but with short waits the 0.5 s minimum delay dominates the overhead.',
+        `each latency stays within its bound; with waits of a few seconds the ${ms(DEFAULT_POLL_POLICY.minDelayMs)} floor of the delay ` +
+        'dominates the overhead (an instant backend is answered during the ramp from 0.1 s instead: section 1).',
     );
   }
 
@@ -88,8 +90,8 @@ export function notesFor(r: Results): string[] {
   }
 
   const ec2 = r.profile.categories.find((c) => c.name === 'AWS SDK client: EC2');
-  const bundle = r.bundles.find((b) => b.file === 'dist/index.js');
-  if (ec2 && bundle) {
+  const total = r.bundles.filter((b) => !b.file.includes('cli/')).reduce((a, b) => a + b.bytes, 0);
+  if (ec2 && total > 0) {
     const clients = r.profile.categories.filter((c) => c.name.startsWith('AWS SDK client'));
     const clientMs = clients.reduce((a, c) => a + c.loadMs, 0);
     const ec2Calls = (id: string) => {
@@ -100,14 +102,15 @@ export function notesFor(r: Results): string[] {
             .reduce((a, [, n]) => a + n, 0)
         : 0;
     };
-    const planUsesEc2 = ec2Calls('plan-new') + ec2Calls('plan-existing') > 0;
+    // Start-up (no inputs) loads what every mode needs; a sample in EC2 means it is among them.
+    const loadedAtStart = ec2.loadMs > 1;
     notes.push(
-      `Cold-start hot spots: V8 compiling the single ${bytes(bundle.bytes)} ES module (${ms(r.profile.compileMs)} of CPU), then evaluating the AWS SDK ` +
+      `Cold-start hot spots: V8 compiling what start-up loads (${ms(r.profile.compileMs)} of CPU), then evaluating the AWS SDK ` +
         `clients (${ms(clientMs)}; each registers every one of its commands on its aggregated client class at load). The EC2 client alone is ` +
-        `${bytes(ec2.bytes)} (${((100 * ec2.bytes) / bundle.bytes).toFixed(0)}% of the bundle) for ${ec2Calls('deploy-new')} read-only verification calls in a deploy` +
-        (planUsesEc2
-          ? '.'
-          : ', and is compiled and loaded in plan mode too, which makes no EC2 call.'),
+        `${bytes(ec2.bytes)} (${((100 * ec2.bytes) / total).toFixed(0)}% of the action's bundle) for ${ec2Calls('deploy-new')} read-only verification calls in a deploy` +
+        (loadedAtStart
+          ? ', and start-up loads it in every mode, plan included, which makes no EC2 call.'
+          : ': it is in a chunk that only deploy and verify load (as they start, so compiling it overlaps CloudFormation), never a plan.'),
     );
   }
   const memory = cold?.memory;

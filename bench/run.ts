@@ -6,27 +6,40 @@
  * Compiled by bench/tsconfig.json into .tmp/bench/ and run from there as
  * .tmp/bench/bench/run.js, so the repository root is three folders up.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { DEFAULT_POLL_POLICY } from '../src/shared/poll.js';
 import { describeMachine, resolveRunnerNode } from './lib/machine.js';
+import { keepCodeSection } from './lib/code-section.js';
 import { notesFor } from './notes.js';
 import { renderReport } from './report.js';
 import type { Results } from './report.js';
 import { actionBench } from './scenarios/action-runs.js';
 import { bundleProfile } from './scenarios/bundle-profile.js';
 import { bundleSizes, coldStart } from './scenarios/cold-start.js';
+import { instantBench } from './scenarios/instant-runs.js';
+import { instantTable } from './report-instant.js';
 import { pollModel, policyWhatIf } from './scenarios/poll-model.js';
 import { validatePollModel } from './scenarios/poll-validation.js';
 import { renderBench } from './scenarios/render.js';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(OUT, '../..');
-const BUNDLE = join(ROOT, 'dist', 'index.js');
+/** The bundle measured: dist/index.js, or another build of the sources (BENCH_BUNDLE). */
+const BUNDLE = resolve(ROOT, process.env.BENCH_BUNDLE ?? join('dist', 'index.js'));
 const quick = process.argv.includes('--quick');
+const instantOnly = process.argv.includes('--instant-only');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 if (!existsSync(BUNDLE)) {
@@ -38,6 +51,10 @@ if (!existsSync(join(OUT, 'templates'))) {
   mkdirSync(OUT, { recursive: true });
   symlinkSync(join(ROOT, 'templates'), join(OUT, 'templates'), 'dir');
 }
+// The moto launcher is Python: tsc does not copy it next to the compiled moto helpers.
+const LAUNCHER = join('test', 'support', 'moto', 'launcher.py');
+if (existsSync(join(OUT, dirname(LAUNCHER))))
+  copyFileSync(join(ROOT, LAUNCHER), join(OUT, LAUNCHER));
 
 /**
  * The compiled benchmark is removed once it has run: `npm run lint` (ESLint does not read
@@ -52,10 +69,23 @@ function removeBuild(): void {
 async function main(): Promise<void> {
   const started = Date.now();
   const runner = resolveRunnerNode(ROOT);
-  const machine = describeMachine(ROOT, runner);
+  const machine = describeMachine(ROOT, runner, BUNDLE);
   log(`mwaa-deploy benchmarks${quick ? ' (quick)' : ''}: action under ${machine.runnerNode}`);
   if (machine.dirty.length > 0)
     log(`note: uncommitted changes under src/, dist/ or templates/: ${machine.dirty.join(', ')}`);
+
+  log('instant backends: first deploy, no-change deploy, plan');
+  const instant = await instantBench({
+    root: ROOT,
+    node: runner.path,
+    bundle: BUNDLE,
+    runs: quick ? 1 : 3,
+    log,
+  });
+  if (instantOnly) {
+    process.stdout.write(`\n${instantTable(instant)}\n`);
+    return;
+  }
 
   log('cold start');
   const runs = quick ? 3 : 7;
@@ -93,22 +123,24 @@ async function main(): Promise<void> {
   const variants = await policyWhatIf(
     [
       {
-        label: `current: ${DEFAULT_POLL_POLICY.fraction * 100}%, ${DEFAULT_POLL_POLICY.minDelayMs / 1000}–${DEFAULT_POLL_POLICY.maxDelayMs / 1000} s`,
+        label: `current: ${DEFAULT_POLL_POLICY.firstDelayMs / 1000} s doubling to ${DEFAULT_POLL_POLICY.minDelayMs / 1000} s, then ${DEFAULT_POLL_POLICY.fraction * 100}%, cap ${DEFAULT_POLL_POLICY.maxDelayMs / 1000} s`,
         policy: DEFAULT_POLL_POLICY,
       },
       {
-        label: 'previous: 8%, 0.5–20 s',
-        policy: { minDelayMs: 500, maxDelayMs: 20_000, fraction: 0.08 },
+        label: 'previous: from 0.5 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, firstDelayMs: 500, minDelayMs: 500 },
       },
-      { label: '8%, 0.5–45 s', policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: 45_000 } },
       {
-        label: '10%, 0.5–45 s',
-        policy: { ...DEFAULT_POLL_POLICY, fraction: 0.1, maxDelayMs: 45_000 },
+        label: '0.1 s doubling to 0.5 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, minDelayMs: 500 },
       },
-      { label: '8%, from 0.5 s, no cap', policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: Infinity } },
       {
-        label: '10%, from 0.5 s, no cap',
-        policy: { ...DEFAULT_POLL_POLICY, fraction: 0.1, maxDelayMs: Infinity },
+        label: '0.1 s doubling to 1 s, then 9.8%, cap 150 s',
+        policy: { ...DEFAULT_POLL_POLICY, minDelayMs: 1000 },
+      },
+      {
+        label: '0.1 s doubling to 0.7 s, then 9.8%, no cap',
+        policy: { ...DEFAULT_POLL_POLICY, maxDelayMs: Infinity },
       },
     ],
     [10_000, minute, 5 * minute, 30 * minute],
@@ -120,8 +152,9 @@ async function main(): Promise<void> {
     quick,
     durationMs: Date.now() - started,
     loadAtEnd: loadavg()[0] ?? Number.NaN,
+    instant,
     coldStart: cold,
-    bundles: bundleSizes(ROOT),
+    bundles: bundleSizes(ROOT, BUNDLE),
     profile,
     scenarios,
     pollModel: poll,
@@ -144,7 +177,9 @@ async function writeReport(results: Results): Promise<void> {
     ...config,
     filepath: target,
   });
-  writeFileSync(target, markdown);
+  // The release-time code section is written by `npm run bench:code`; keep it.
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  writeFileSync(target, keepCodeSection(previous, markdown));
   log(`wrote ${target}`);
 }
 

@@ -1,6 +1,7 @@
 /**
- * Jest global setup: build the action bundle the end-to-end tests run from the current sources,
- * into .tmp/test-bundle/ (not dist/, which is committed and checked separately by .ci/run).
+ * Jest global setup: build the bundle the end-to-end tests run from the current sources (the
+ * action, and the command line's shim in cli/), into .tmp/test-bundle/ (not dist/, which is
+ * committed and checked separately by .ci/run).
  * Without this, a change to src/ would be tested against the last committed bundle.
  *
  * The build is skipped when nothing it depends on changed since the last one (a hash of src/,
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCliShim } from './cli-shim.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TEST_BUNDLE_DIR = join(ROOT, '.tmp', 'test-bundle');
@@ -29,7 +31,7 @@ function* files(dir) {
 function sourceHash() {
   const hash = createHash('sha256');
   const inputs = [...files(join(ROOT, 'src'))];
-  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json'])
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/cli-shim.mjs'])
     inputs.push(join(ROOT, name));
   for (const path of inputs) {
     hash.update(relative(ROOT, path));
@@ -47,6 +49,7 @@ export default function buildTestBundle() {
   if (
     existsSync(stamp) &&
     existsSync(join(TEST_BUNDLE_DIR, 'index.js')) &&
+    existsSync(join(TEST_BUNDLE_DIR, 'cli', 'index.js')) &&
     readFileSync(stamp, 'utf8') === hash
   ) {
     return;
@@ -60,7 +63,7 @@ export default function buildTestBundle() {
     [
       join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
       'build',
-      'src/action/entry.ts',
+      'src/bundle.ts',
       '-o',
       TEST_BUNDLE_DIR,
       '--target',
@@ -69,5 +72,7 @@ export default function buildTestBundle() {
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  // The command line of the same bundle, as `npm run package` writes it into dist/.
+  writeCliShim(TEST_BUNDLE_DIR);
   writeFileSync(stamp, hash);
 }

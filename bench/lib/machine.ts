@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 export interface Machine {
   readonly date: string;
@@ -19,6 +19,8 @@ export interface Machine {
   readonly commit: string;
   /** Uncommitted changes under src/ or dist/ when the benchmark ran. */
   readonly dirty: readonly string[];
+  /** The bundle measured, relative to the repository (dist/index.js unless BENCH_BUNDLE). */
+  readonly bundle: string;
   readonly bundleSha256: string;
   /** 1-minute load average when the benchmark started (other processes compete for the CPU). */
   readonly loadAtStart: number;
@@ -72,8 +74,12 @@ export function nodeVersion(path: string): string {
   }
 }
 
-export function describeMachine(root: string, runner: { path: string; note?: string }): Machine {
-  const bundle = readFileSync(join(root, 'dist', 'index.js'));
+export function describeMachine(
+  root: string,
+  runner: { path: string; note?: string },
+  bundlePath: string,
+): Machine {
+  const bundle = readFileSync(bundlePath);
   const dirty = git(root, ['status', '--porcelain', '--', 'src', 'dist', 'templates'])
     .split('\n')
     .filter(Boolean)
@@ -90,6 +96,7 @@ export function describeMachine(root: string, runner: { path: string; note?: str
     ...(runner.note ? { runnerNodeNote: runner.note } : {}),
     commit: git(root, ['rev-parse', '--short=12', 'HEAD']) || 'unknown',
     dirty,
+    bundle: relative(root, bundlePath),
     bundleSha256: createHash('sha256').update(bundle).digest('hex').slice(0, 16),
     loadAtStart: os.loadavg()[0] ?? Number.NaN,
   };

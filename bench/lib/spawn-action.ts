@@ -22,6 +22,17 @@ export interface TimedRun {
   /** Peak resident set size and CPU time (user + system) of the action's process, when asked for. */
   readonly maxRssKiB?: number;
   readonly cpuMs?: number;
+  /** Where the memory was at exit (see usage-at-exit.ts), KiB. */
+  readonly memory?: MemoryAtExit;
+}
+
+/** What usage-at-exit.ts records about memory, KiB. */
+export interface MemoryAtExit {
+  readonly heapKiB: number;
+  readonly newSpaceKiB: number;
+  readonly oldSpaceKiB: number;
+  readonly peakMallocKiB: number;
+  readonly externalKiB: number;
 }
 
 export interface TimedRunOptions {
@@ -61,10 +72,10 @@ export async function runTimed(options: TimedRunOptions): Promise<TimedRun> {
   const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
   clearTimeout(timeout);
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'));
-  let usage: { maxRssKiB: number; cpuMs: number } | undefined;
+  let usage: { maxRssKiB: number; cpuMs: number; memory?: MemoryAtExit } | undefined;
   if (options.measureMemory) {
     try {
-      usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+      usage = JSON.parse(await readFile(usageFile, 'utf8')) as typeof usage;
     } catch {
       // The process died before its exit handler ran.
     }
@@ -77,6 +88,6 @@ export async function runTimed(options: TimedRunOptions): Promise<TimedRun> {
     outputs,
     spawnedAt,
     exitedAt,
-    ...(usage ? { maxRssKiB: usage.maxRssKiB, cpuMs: usage.cpuMs } : {}),
+    ...(usage ? { maxRssKiB: usage.maxRssKiB, cpuMs: usage.cpuMs, memory: usage.memory } : {}),
   };
 }

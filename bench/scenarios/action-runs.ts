@@ -54,7 +54,7 @@ function inputs(mode: 'plan' | 'deploy', env: string, extra: Record<string, stri
 }
 
 /** User templates that change one resource in each stack in place (a PR's typical edit). */
-async function editedTemplates(root: string): Promise<Record<string, string>> {
+export async function editedTemplates(root: string): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'mwaa-bench-tpl-'));
   const vpc = (await readFile(join(root, 'templates', 'vpc.yaml'), 'utf8')).replace(
     '${EnvironmentName} Public Routes',

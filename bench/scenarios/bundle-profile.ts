@@ -1,6 +1,6 @@
 /**
- * What dist/index.js is made of and where its start-up time goes. The bundle (ncc/webpack) is
- * one ES module holding numbered CommonJS modules; each is classified by what it contains (an
+ * What dist/index.js and its chunks are made of and where start-up time goes. Each file (ncc/
+ * webpack) is an ES module holding numbered CommonJS modules; each is classified by what it contains (an
  * AWS SDK client, the action's own code, undici, the SDK's runtime). Then the bundle is loaded
  * under a CPU profile (no inputs: it loads, refuses the inputs and exits, before any AWS call)
  * and each sample is charged to the SDK client whose module is on its stack, or else to the
@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { median } from '../lib/stats.js';
 
 export interface Category {
@@ -97,7 +97,8 @@ function moduleAt(modules: readonly Module[], line: number): Module | undefined 
 }
 
 /** Charges each sample of one profile; returns ms by category. */
-function charge(profile: CpuProfile, modules: readonly Module[], bundle: string) {
+function charge(profile: CpuProfile, files: ReadonlyMap<string, readonly Module[]>) {
+  const modulesOf = (url: string) => files.get(url.split('/').pop() ?? '');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -106,13 +107,14 @@ function charge(profile: CpuProfile, modules: readonly Module[], bundle: string)
     // An SDK client on the stack takes the sample (its module's evaluation calls shared code).
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)!.callFrame;
-      if (!f.url.endsWith(bundle)) continue;
+      const modules = modulesOf(f.url);
+      if (!modules) continue;
       const c = moduleAt(modules, f.lineNumber)?.category;
       if (c?.startsWith('AWS SDK client')) return c;
     }
     if (leaf.functionName === 'compileSourceTextModule') return 'compile';
-    if (leaf.url.endsWith(bundle))
-      return moduleAt(modules, leaf.lineNumber)?.category ?? 'bundle runtime (webpack)';
+    const modules = modulesOf(leaf.url);
+    if (modules) return moduleAt(modules, leaf.lineNumber)?.category ?? 'bundle runtime (webpack)';
     if (leaf.functionName === '(garbage collector)') return 'garbage collection';
     if (leaf.url.startsWith('node:')) return 'Node internals (start-up, module loader, fs)';
     return 'native and unattributed (read, decode, program)';
@@ -152,19 +154,21 @@ export async function bundleProfile(options: {
   readonly cwd: string;
   readonly runs: number;
 }): Promise<BundleProfile> {
-  const source = await readFile(options.bundle, 'utf8');
-  const modules = bundleModules(source);
+  // The entry and the chunks beside it (loaded by dynamic imports when a mode needs them).
+  const dir = dirname(options.bundle);
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+  const files = new Map<string, Module[]>();
+  for (const name of names) files.set(name, bundleModules(await readFile(join(dir, name), 'utf8')));
   const bytes = new Map<string, { bytes: number; modules: number }>();
-  for (const m of modules) {
+  for (const m of [...files.values()].flat()) {
     const e = bytes.get(m.category) ?? { bytes: 0, modules: 0 };
     bytes.set(m.category, { bytes: e.bytes + m.bytes, modules: e.modules + 1 });
   }
-  const name = options.bundle.split('/').pop()!;
   const runs: Map<string, number>[] = [];
   const totals: number[] = [];
   for (let i = 0; i < options.runs; i++) {
     const profile = await profileOnce(options.node, options.bundle, options.cwd);
-    runs.push(charge(profile, modules, `/${name}`));
+    runs.push(charge(profile, files));
     totals.push(profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000);
   }
   const medianOf = (key: string) => median(runs.map((r) => r.get(key) ?? 0));

@@ -5,10 +5,10 @@
  * peak memory of the same processes.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startFakeAws } from '../../test/support/fake-aws/index.js';
 import { nodeVersion } from '../lib/machine.js';
@@ -147,13 +147,23 @@ export async function coldStart(options: {
   };
 }
 
-export function bundleSizes(root: string): BundleSize[] {
-  return ['dist/index.js', 'dist/cli/index.js'].map((file) => {
-    const path = join(root, file);
-    return {
-      file,
-      bytes: statSync(path).size,
-      gzipBytes: gzipSync(readFileSync(path), { level: 9 }).length,
-    };
-  });
+/**
+ * The action's bundle: its entry and every chunk beside it (the parts loaded only when a mode
+ * needs them), then the CLI's bundle when there is one.
+ */
+export function bundleSizes(root: string, bundle: string): BundleSize[] {
+  const dir = dirname(bundle);
+  const files = [
+    bundle,
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.js') && join(dir, f) !== bundle)
+      .sort()
+      .map((f) => join(dir, f)),
+    join(root, 'dist', 'cli', 'index.js'),
+  ].filter((f) => existsSync(f));
+  return files.map((path) => ({
+    file: relative(root, path),
+    bytes: statSync(path).size,
+    gzipBytes: gzipSync(readFileSync(path), { level: 9 }).length,
+  }));
 }

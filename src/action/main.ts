@@ -1,33 +1,26 @@
 import * as core from '@actions/core';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { DestructivePlanError, policyViolation } from '../engine/policy.js';
-import { runMode } from '../engine/run.js';
-import { openSession } from '../engine/session.js';
-import { planFingerprint } from '../plan/fingerprint.js';
-import type { PlanFingerprint } from '../plan/fingerprint.js';
-import { planHasChanges } from '../plan/model.js';
-import type { Plan } from '../plan/model.js';
+import { cancellation } from '../engine/cancel.js';
+import { runJob } from '../engine/job.js';
+import { DestructivePlanError } from '../engine/policy.js';
 import { readGitHubContext } from '../publish/github-context.js';
 import { publishResult } from '../publish/publish.js';
 import { renderContextFor } from '../publish/render-context.js';
 import { neutraliseCommands, renderPlanText } from '../render/index.js';
 import { loadSettings } from '../settings/index.js';
-import type { Settings } from '../settings/types.js';
 import { systemClock } from '../shared/clock.js';
 import { errorMessage } from '../shared/errors.js';
 import { readTemplates } from '../stacks/index.js';
-import type { TemplateBodies } from '../stacks/specs.js';
 import { formatVerifyReport } from '../verify/index.js';
-import { cancellation } from './cancel.js';
+import { warnAboutUnsafeEvent } from './events.js';
 import { actionsLogger } from './logger.js';
 import { PullRequestReview } from './review.js';
 
 /**
  * The action: read and validate every input and both templates before anything touches AWS,
- * then assume the role, run the mode, and publish the plan (log, job summary, PR comment),
- * the outputs and the checks. The one place that calls setFailed; anything thrown (Error or
- * not) fails the step.
+ * then run the job (the engine gates every change set), and publish the plan (log, job
+ * summary, PR comment), the outputs and the checks. The one place that calls setFailed;
+ * anything thrown (Error or not) fails the step.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = cancellation();
@@ -40,53 +33,37 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const templates = await readTemplates(settings);
     const github = await readGitHubContext(env).catch(() => undefined);
     const log = actionsLogger();
+    warnAboutUnsafeEvent(env, log);
     const clock = systemClock;
     const review = new PullRequestReview(settings, github, log, clock);
-    const session = await openSession(settings, {
+    const result = await runJob(settings, templates, {
       env,
       clock,
       log,
-      onSecret: (s) => core.setSecret(s),
-    });
-    const runLabel = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${randomBytes(3).toString('hex')}`;
-    const ctx = {
-      settings,
-      cfn: session.clients.cloudformation,
-      clock,
-      log,
-      runLabel,
       signal: cancel.signal,
-      environment: session.environment,
-    };
-    let planned: { plan: Plan; fingerprint: PlanFingerprint } | undefined;
-
-    const result = await runMode(ctx, session, templates, {
+      onSecret: (s) => core.setSecret(s),
+      session: { getIdToken: (audience) => core.getIDToken(audience) },
+      review: { ...review.source, render: (plan) => review.renderAsComment(plan, templates) },
       onPlan: async (plan) => {
-        planned = { plan, fingerprint: planFingerprint(plan, templates) };
         const text = renderPlanText(plan, renderContextFor({ settings, plan, templates, github }));
         await log.group('Plan', async () => log.info(text));
-        // Before anything executes: the policy, then what reviewers saw.
-        if (settings.mode === 'deploy') {
-          const violation = policyViolation(plan, settings, templates);
-          if (violation) throw new DestructivePlanError(violation);
-          // A plan without changes executes nothing, so there is nothing to have reviewed
-          // (and on-change comments are not posted for it).
-          if (settings.requireReviewedPlan && planHasChanges(plan)) {
-            await review.assertReviewed(planned.fingerprint, stackNames(settings));
-          }
-        }
       },
     });
-    if (result.verify) log.info(formatVerifyReport(result.verify));
-    if (planned) core.setOutput('plan-fingerprint', planned.fingerprint.value);
+    const report = result.verify;
+    if (report) await log.group('Checks', async () => log.info(formatVerifyReport(report)));
+    if (result.fingerprint) core.setOutput('plan-fingerprint', result.fingerprint.value);
+    const plan = result.plan;
     await publishResult(result, sink(), {
       planDirectory: env.RUNNER_TEMP || tmpdir(),
-      renderContext:
-        planned && renderContextFor({ settings, plan: planned.plan, templates, github }),
+      renderContext: plan && renderContextFor({ settings, plan, templates, github }),
     });
-    if (settings.mode === 'plan' && planned)
-      await commentAndGate(settings, planned, templates, review);
-    if (settings.mode === 'deploy') await review.markApplied();
+    // Plan mode: the comment first, then the step fails when the policy forbids the plan.
+    if (settings.mode === 'plan' && plan && result.fingerprint) {
+      const url = await review.postPlan(plan, result.fingerprint, templates);
+      if (url) core.setOutput('comment-url', url);
+      if (result.blocked) throw new DestructivePlanError(result.blocked);
+    }
+    if (settings.mode === 'deploy') await review.markApplied(result.reviewed);
     if (result.verify && !result.verify.ok) {
       throw new Error('The deployed stacks do not meet what MWAA needs (see the checks above).');
     }
@@ -99,23 +76,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } finally {
     cancel.dispose();
   }
-}
-
-/** Plan mode: post the comment first, then fail the step when the policy forbids the plan. */
-async function commentAndGate(
-  settings: Settings,
-  planned: { plan: Plan; fingerprint: PlanFingerprint },
-  templates: TemplateBodies,
-  review: PullRequestReview,
-): Promise<void> {
-  const url = await review.postPlan(planned.plan, planned.fingerprint, templates);
-  if (url) core.setOutput('comment-url', url);
-  const violation = policyViolation(planned.plan, settings, templates);
-  if (violation) throw new DestructivePlanError(violation);
-}
-
-function stackNames(settings: Settings): Record<string, string> {
-  return { vpc: settings.stacks.vpc.name, prerequisites: settings.stacks.prerequisites.name };
 }
 
 function sink() {

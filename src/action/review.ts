@@ -1,4 +1,5 @@
-import { assertReviewed, fingerprintFields, ReviewedPlanError } from '../engine/review.js';
+import type { ReviewSource } from '../engine/gate.js';
+import { fingerprintFields, ReviewedPlanError } from '../engine/review.js';
 import type { PlanFingerprint } from '../plan/fingerprint.js';
 import type { Plan } from '../plan/model.js';
 import { pullRequestForCommit } from '../publish/commit-pulls.js';
@@ -21,7 +22,8 @@ import type { PullRequestAccess } from './github.js';
  */
 export class PullRequestReview {
   private readonly client?: GitHubClient;
-  private reviewed?: { access: PullRequestAccess; comment: ReviewedPlanComment };
+  /** The pull request the reviewed plan was read from. */
+  private access?: PullRequestAccess;
 
   constructor(
     private readonly settings: Settings,
@@ -69,49 +71,62 @@ export class PullRequestReview {
     return outcome.url;
   }
 
-  /** Deploy: refuses unless the PR's plan comment carries this plan's fingerprint. */
-  async assertReviewed(
-    fingerprint: PlanFingerprint,
-    stackNames: Record<string, string>,
-  ): Promise<void> {
-    if (!this.client || !this.github) {
-      throw new ReviewedPlanError(
-        'require-reviewed-plan needs github-token and a GitHub Actions run to read the plan comment.',
-      );
-    }
-    const number =
-      this.github.pullRequest?.number ??
-      (this.github.sha
-        ? await pullRequestForCommit(
-            this.client,
-            this.github.owner,
-            this.github.repo,
-            this.github.sha,
-          )
-        : undefined);
-    if (number === undefined) {
-      throw new ReviewedPlanError(
-        `require-reviewed-plan is on, but commit ${this.github.sha ?? '(unknown)'} belongs to no pull request, so no plan was reviewed.`,
-      );
-    }
-    const access = pullRequestAccess(this.client, this.github, number);
-    const comment = await findReviewedPlanComment({
-      api: access.api,
-      environment: this.settings.environmentName,
-      authors: await commentAuthors(this.client),
-      log: this.log,
-      clock: this.clock,
-    });
-    assertReviewed({ fingerprint, comment, where: `pull request #${number}`, stackNames });
-    this.log.info(`The plan matches the one reviewed on pull request #${number}.`);
-    this.reviewed = { access, comment: comment as ReviewedPlanComment };
+  /**
+   * Deploy with require-reviewed-plan: where the engine's gate reads the reviewed plan, the
+   * plan comment of the pull request this commit came from. The gate compares fingerprints.
+   */
+  readonly source: ReviewSource = {
+    read: async () => {
+      if (!this.client || !this.github) {
+        throw new ReviewedPlanError(
+          'require-reviewed-plan needs github-token and a GitHub Actions run to read the plan comment.',
+        );
+      }
+      const number =
+        this.github.pullRequest?.number ??
+        (this.github.sha
+          ? await pullRequestForCommit(
+              this.client,
+              this.github.owner,
+              this.github.repo,
+              this.github.sha,
+            )
+          : undefined);
+      if (number === undefined) {
+        throw new ReviewedPlanError(
+          `require-reviewed-plan is on, but commit ${this.github.sha ?? '(unknown)'} belongs to no pull request, so no plan was reviewed.`,
+        );
+      }
+      const access = pullRequestAccess(this.client, this.github, number);
+      const comment = await findReviewedPlanComment({
+        api: access.api,
+        environment: this.settings.environmentName,
+        authors: await commentAuthors(this.client),
+        log: this.log,
+        clock: this.clock,
+      });
+      this.access = access;
+      return { ...(comment ? { comment } : {}), where: `pull request #${number}` };
+    },
+  };
+
+  /**
+   * The deploy's plan rendered as the plan run rendered its comment (plan mode, same masking):
+   * the gate requires the reviewed comment to show this text, not only to carry the marker.
+   */
+  renderAsComment(plan: Plan, templates: TemplateBodies): string {
+    const settings = { ...this.settings, mode: 'plan' as const };
+    return renderForComment(
+      plan,
+      renderContextFor({ plan, templates, settings, github: this.github }),
+    );
   }
 
   /** After a deploy: records on the reviewed comment that this run applied it. */
-  async markApplied(): Promise<void> {
-    if (!this.reviewed) return;
+  async markApplied(reviewed: ReviewedPlanComment | undefined): Promise<void> {
+    if (!reviewed || !this.access) return;
     await markApplied({
-      api: this.reviewed.access.api,
+      api: this.access.api,
       environment: this.settings.environmentName,
       runUrl: this.github?.runUrl,
       log: this.log,

@@ -1,20 +1,31 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { VERSION } from '../version.js';
 
-/** Every AWS client the engine uses, created with the same Region, credentials and retries. */
+/**
+ * A client reduced to `send`, which is all the engine calls. A lazily loaded client (see
+ * {@link lazyClient}) has only this, and tests can hand in a plain object.
+ */
+export type Sender<C extends { send: unknown }> = Pick<C, 'send'>;
+
+/**
+ * Every AWS client the engine uses, created with the same Region, credentials and retries.
+ * CloudFormation and STS are needed by every mode. The others serve only verification (after a
+ * deploy, or in verify mode), so they are loaded on their first call: a plan never compiles
+ * them (the EC2 client alone is about a third of the bundle).
+ */
 export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
   readonly sts: STSClient;
-  readonly ec2: EC2Client;
-  readonly s3: S3Client;
-  readonly iam: IAMClient;
-  readonly kms: KMSClient;
+  readonly ec2: Sender<EC2Client>;
+  readonly s3: Sender<S3Client>;
+  readonly iam: Sender<IAMClient>;
+  readonly kms: Sender<KMSClient>;
 }
 
 export interface AwsClientOptions {
@@ -28,6 +39,25 @@ export interface AwsClientOptions {
   readonly maxAttempts?: number;
   /** Environment to read AWS_ENDPOINT_URL from; the SDK also honours it by itself. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A client whose SDK module is imported, and the client created, on the first `send`; later
+ * calls reuse it. The import must be a literal `import('@aws-sdk/client-…')` in the caller so
+ * the bundler (ncc) emits the module as a separate chunk loaded only then.
+ *
+ * To add a client the same way: `mwaa: lazyClient(() => import('@aws-sdk/client-mwaa')
+ * .then((m) => new m.MWAAClient(config)))`, typed `Sender<MWAAClient>` in {@link AwsClients}.
+ */
+export function lazyClient<C extends { send: (...args: never[]) => Promise<unknown> }>(
+  load: () => Promise<C>,
+): Sender<C> {
+  let client: Promise<C> | undefined;
+  const send = async (...args: Parameters<C['send']>) => {
+    client ??= load();
+    return (await client).send(...args);
+  };
+  return { send } as unknown as Sender<C>;
 }
 
 /**
@@ -50,9 +80,13 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   return {
     cloudformation: new CloudFormationClient(common),
     sts: new STSClient(common),
-    ec2: new EC2Client(common),
-    s3: new S3Client({ ...common, forcePathStyle: customEndpoint }),
-    iam: new IAMClient(common),
-    kms: new KMSClient(common),
+    ec2: lazyClient(() => import('@aws-sdk/client-ec2').then((m) => new m.EC2Client(common))),
+    s3: lazyClient(() =>
+      import('@aws-sdk/client-s3').then(
+        (m) => new m.S3Client({ ...common, forcePathStyle: customEndpoint }),
+      ),
+    ),
+    iam: lazyClient(() => import('@aws-sdk/client-iam').then((m) => new m.IAMClient(common))),
+    kms: lazyClient(() => import('@aws-sdk/client-kms').then((m) => new m.KMSClient(common))),
   };
 }

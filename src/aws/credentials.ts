@@ -8,7 +8,10 @@ import { retry } from '../shared/retry.js';
 
 /** What assuming the role needs besides the settings. */
 export interface AssumeRoleDeps {
-  /** A client for STS; AssumeRoleWithWebIdentity is unsigned, so it needs no credentials. */
+  /**
+   * A client for STS; AssumeRoleWithWebIdentity is unsigned, so it needs no credentials. Give
+   * it maxAttempts 1: this function retries with a fresh token, the SDK would reuse the old one.
+   */
   readonly sts: Pick<STSClient, 'send'>;
   /** Returns the runner's OIDC token for an audience. */
   readonly getIdToken: (audience: string) => Promise<string>;
@@ -22,16 +25,59 @@ export interface AssumeRoleDeps {
 const TRANSIENT = new Set([
   'IDPCommunicationError',
   'Throttling',
-  'ThrottlingException',
   'RequestLimitExceeded',
   'ServiceUnavailable',
   'InternalFailure',
   'InternalError',
 ]);
 
+/**
+ * The error's code without the SDK's `Exception` suffix: the SDK names STS's
+ * `IDPCommunicationError` as `IDPCommunicationErrorException` and `InvalidIdentityToken` as
+ * `InvalidIdentityTokenException`, while other codes keep their wire name.
+ */
 function errorName(error: unknown): string {
-  return (error as { name?: string; Code?: string })?.name ?? '';
+  const name = (error as { name?: string })?.name ?? '';
+  return name.replace(/Exception$/, '');
 }
+
+/**
+ * Worth another attempt with a fresh token: STS's transient errors, and InvalidIdentityToken
+ * when STS could not fetch GitHub's signing keys ("Couldn't retrieve verification key from your
+ * identity provider"), a known passing failure of the provider rather than a bad token.
+ */
+function isTransient(error: unknown): boolean {
+  if (error instanceof TokenRequestError) return false; // getIdToken retried on its own
+  const name = errorName(error);
+  if (TRANSIENT.has(name) || NETWORK.has(name)) return true;
+  const code = (error as { code?: string }).code;
+  if (code !== undefined && NETWORK.has(code)) return true;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  // A network error from another realm reaches the SDK as a plain value and is wrapped as
+  // "AWS SDK error wrapper for TimeoutError: socket hang up": only its text remains.
+  if (/\b(socket hang up|ECONNRESET|ETIMEDOUT|TimeoutError)\b/.test(errorMessage(error)))
+    return true;
+  return name === 'InvalidIdentityToken' && /verification key/i.test(errorMessage(error));
+}
+
+/**
+ * No answer at all (a reset connection, a timeout): the STS client makes one attempt per call
+ * (the SDK would retry with the same token), so this loop retries these too.
+ */
+const NETWORK = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
+
+/** A failure to get the OIDC token, which its own function already retried. */
+class TokenRequestError extends Error {}
 
 /**
  * Exchanges the runner's OIDC token for role credentials. AccessDenied is not retried: it is
@@ -41,33 +87,40 @@ export async function assumeRoleWithOidc(
   settings: CredentialSettings & { roleToAssume: string },
   deps: AssumeRoleDeps,
 ): Promise<AwsCredentialIdentity> {
-  const token = await deps.getIdToken(settings.audience);
-  deps.onSecret(token);
   let response;
   try {
     response = await retry(
-      () =>
-        deps.sts.send(
+      async () => {
+        // A fresh token each attempt: a retried token may have expired (GitHub's live about
+        // five minutes), and the provider's hiccup may have been about this one.
+        const token = await deps.getIdToken(settings.audience).catch((error: unknown) => {
+          throw new TokenRequestError(errorMessage(error), { cause: error });
+        });
+        deps.onSecret(token);
+        return deps.sts.send(
           new AssumeRoleWithWebIdentityCommand({
             RoleArn: settings.roleToAssume,
             RoleSessionName: settings.roleSessionName,
             DurationSeconds: settings.roleDurationSeconds,
             WebIdentityToken: token,
           }),
-        ),
+        );
+      },
       {
         attempts: 6,
         baseDelayMs: 1000,
         maxDelayMs: 15_000,
         clock: deps.clock,
-        retryable: (error) => TRANSIENT.has(errorName(error)),
+        retryable: isTransient,
         onRetry: (error, attempt, delay) =>
           deps.onRetry?.(
-            `AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorName(error)}); retrying in ${delay} ms`,
+            `AssumeRoleWithWebIdentity attempt ${attempt} failed (${errorName(error)}: ${errorMessage(error)}); retrying in ${delay} ms with a new token`,
           ),
       },
     );
   } catch (error) {
+    // The token function's own error (e.g. no id-token permission) says what to do as it is.
+    if (error instanceof TokenRequestError) throw error.cause;
     throw new Error(assumeRoleFailure(settings.roleToAssume, error), { cause: error });
   }
   const c = response.Credentials;
@@ -88,7 +141,7 @@ export async function assumeRoleWithOidc(
 function assumeRoleFailure(roleArn: string, error: unknown): string {
   const name = errorName(error);
   const base = `Could not assume role ${roleArn} with OIDC: ${name ? `${name}: ` : ''}${errorMessage(error)}`;
-  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+  if (name === 'AccessDenied') {
     return (
       `${base}\nThe role's trust policy does not accept this workflow's token. Check that it trusts ` +
       'the provider token.actions.githubusercontent.com with Action sts:AssumeRoleWithWebIdentity, ' +

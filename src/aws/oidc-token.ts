@@ -1,82 +1,92 @@
+/**
+ * The runner's OIDC token, asked for by `core.getIDToken` in the action (which builds the URL,
+ * authorises the request and masks the token) and made dependable here. What core.getIDToken
+ * lacks, and this adds:
+ *  - a message that says the fix when the job lacks `permissions: id-token: write` (the two
+ *    ACTIONS_ID_TOKEN_REQUEST_* variables are then missing; core only names the variable);
+ *  - retries of a connection reset, a 500 or a 429 (@actions/http-client retries only 502, 503
+ *    and 504), with backoff on the injected clock; a 4xx other than 429 fails at once.
+ * Without a runner (the CLI, a library caller) there is no token to ask for, and the error says
+ * to use the ambient AWS credentials instead.
+ */
 import type { Clock } from '../shared/clock.js';
+import { errorMessage } from '../shared/errors.js';
 import { retry } from '../shared/retry.js';
 
 /** Raised when the runner cannot give an OIDC token; the message carries the fix. */
 export class OidcTokenError extends Error {}
 
+/** Returns a JWT for an audience: `core.getIDToken` in the action. */
+export type IdTokenSource = (audience: string) => Promise<string>;
+
 export interface OidcTokenOptions {
-  readonly audience: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly clock: Clock;
-  /** fetch, injectable for tests. */
-  readonly fetch?: typeof fetch;
   readonly onRetry?: (message: string) => void;
 }
 
-class TransientTokenError extends Error {}
+const PREFIX = 'Could not get an OIDC token from GitHub';
+
+/** The HTTP status core.getIDToken put in its message (`Error Code : 403`), if any. */
+function statusIn(error: unknown): number | undefined {
+  const match = /Error Code\s*:\s*(\d{3})/.exec(errorMessage(error));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A connection failure (no status), a 5xx or a 429: worth another try. */
+function transient(error: unknown): boolean {
+  const status = statusIn(error);
+  return status === undefined || status >= 500 || status === 429;
+}
+
+/** core.getIDToken's multi-line message, on one line. */
+function oneLine(error: unknown): string {
+  return errorMessage(error)
+    .replace(/^Error message:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /**
- * Asks the Actions runner's token service for a JWT with this audience: a GET of
- * ACTIONS_ID_TOKEN_REQUEST_URL with `audience` added, authorised by
- * ACTIONS_ID_TOKEN_REQUEST_TOKEN. Those variables only exist when the job grants
- * `permissions: id-token: write`, the most common mistake, so their absence says exactly that.
- * 5xx answers and network errors are retried with jittered backoff; 4xx are not.
+ * Asks `source` for a token with this audience, after checking that the job may have one.
+ * @throws OidcTokenError saying what to change.
  */
-export async function requestOidcToken(options: OidcTokenOptions): Promise<string> {
-  const url = options.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const bearer = options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!url || !bearer) {
+export async function requestOidcToken(
+  audience: string,
+  source: IdTokenSource | undefined,
+  options: OidcTokenOptions,
+): Promise<string> {
+  if (!options.env.ACTIONS_ID_TOKEN_REQUEST_URL || !options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new OidcTokenError(
-      'Could not get an OIDC token from GitHub: ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+      `${PREFIX}: ACTIONS_ID_TOKEN_REQUEST_URL and ` +
         'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job `permissions: id-token: write` ' +
         '(and `contents: read`). Pull requests from forks never get OIDC tokens.',
     );
   }
-  const target = new URL(url);
-  target.searchParams.set('audience', options.audience);
-  const doFetch = options.fetch ?? fetch;
-  return retry(
-    async () => {
-      let response: Response;
-      try {
-        response = await doFetch(target, {
-          headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-        });
-      } catch (error) {
-        throw new TransientTokenError(`the token request failed: ${(error as Error).message}`);
-      }
-      if (response.status >= 500 || response.status === 429) {
-        throw new TransientTokenError(`the token service answered HTTP ${response.status}`);
-      }
-      if (!response.ok) {
-        throw new OidcTokenError(
-          `Could not get an OIDC token from GitHub: HTTP ${response.status}. Check that the job ` +
-            'has `permissions: id-token: write`.',
-        );
-      }
-      const body = (await response.json().catch(() => ({}))) as { value?: unknown };
-      if (typeof body.value !== 'string' || body.value === '') {
-        throw new OidcTokenError(
-          'Could not get an OIDC token from GitHub: the answer had no token.',
-        );
-      }
-      return body.value;
-    },
-    {
+  if (source === undefined) {
+    throw new OidcTokenError(
+      `${PREFIX}: role-to-assume exchanges the Actions runner's OIDC token, which only the action asks for. ` +
+        'Outside the action, leave role-to-assume empty and use AWS credentials (environment, profile, SSO).',
+    );
+  }
+  try {
+    return await retry(() => source(audience), {
       attempts: 5,
       baseDelayMs: 1000,
       maxDelayMs: 10_000,
       clock: options.clock,
-      retryable: (error) => error instanceof TransientTokenError,
+      retryable: transient,
       onRetry: (error, attempt, delay) =>
         options.onRetry?.(
-          `OIDC token attempt ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`,
+          `OIDC token attempt ${attempt} failed (${oneLine(error)}); retrying in ${delay} ms`,
         ),
-    },
-  ).catch((error: unknown) => {
-    if (error instanceof TransientTokenError) {
-      throw new OidcTokenError(`Could not get an OIDC token from GitHub: ${error.message}.`);
-    }
-    throw error;
-  });
+    });
+  } catch (error) {
+    const status = statusIn(error);
+    const hint =
+      status !== undefined && status < 500 && status !== 429
+        ? ' Check that the job has `permissions: id-token: write`.'
+        : '';
+    throw new OidcTokenError(`${PREFIX}: ${oneLine(error)}.${hint}`, { cause: error });
+  }
 }

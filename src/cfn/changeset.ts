@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
+  paginateDescribeChangeSet,
 } from '@aws-sdk/client-cloudformation';
 import type { Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation';
 import type { Clock } from '../shared/clock.js';
 import { pollUntil } from '../shared/poll.js';
 import type { StackSpec } from '../stacks/types.js';
-import { isNoChangesReason, wrapAwsError } from './errors.js';
+import { parseTemplate } from '../templates/index.js';
+import { isChangeSetMissingError, isNoChangesReason, wrapAwsError } from './errors.js';
+import { pagerOf } from './state.js';
 import type { Cfn } from './state.js';
 
 export type ChangeSetType = 'CREATE' | 'UPDATE';
@@ -18,7 +22,10 @@ export interface ReadyChangeSet {
   readonly name: string;
   readonly stackId: string;
   readonly type: ChangeSetType;
-  /** True when CloudFormation found nothing to change. */
+  /**
+   * True only when the change set FAILED because nothing would change; an executable change
+   * set with an empty Changes list is real work and is executed.
+   */
   readonly noChanges: boolean;
   /** Every change, from every page, with property values. */
   readonly changes: readonly Change[];
@@ -56,11 +63,22 @@ export async function createChangeSet(
         TemplateBody: spec.templateBody,
         Parameters: parameters,
         Capabilities: [...spec.capabilities],
-        Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })),
+        // No tags given: send none. An empty Tags removes every tag of the stack, those set
+        // outside this action too; absent, CloudFormation leaves them as they are.
+        ...(spec.tags.length > 0
+          ? { Tags: spec.tags.map((t) => ({ Key: t.key, Value: t.value })) }
+          : {}),
+        // Declared so that IAM can allow only these types (cloudformation:ResourceTypes, which
+        // the bootstrap roles require); CloudFormation refuses a template with a type not listed.
+        ResourceTypes: resourceTypes(spec.templateBody),
         Description: options.description.slice(0, 1024),
         // A failed create rolls back to ROLLBACK_COMPLETE, where the first failure stays readable.
         ...(options.type === 'CREATE' ? { OnStackFailure: 'ROLLBACK' as const } : {}),
         IncludeNestedStacks: false,
+        // One per request (the SDK's retries resend the same input): a retry after a lost
+        // response gets the change set the first attempt made, instead of AlreadyExists. Not
+        // the change set's name: a re-plan in the same run must not get a deleted one back.
+        ClientToken: randomUUID(),
       }),
     );
     if (!out.Id) throw new Error('CloudFormation returned no change set ID');
@@ -71,6 +89,12 @@ export async function createChangeSet(
       error,
     );
   }
+}
+
+/** Every resource type the template declares, sorted, whatever its conditions. */
+export function resourceTypes(templateBody: string): string[] {
+  const template = parseTemplate(templateBody);
+  return [...new Set(Object.values(template.Resources).map((r) => r.Type))].sort();
 }
 
 /**
@@ -84,7 +108,7 @@ export async function waitForChangeSet(
 ): Promise<ReadyChangeSet> {
   const first = await pollUntil<DescribeChangeSetCommandOutput>(
     async () => {
-      const page = await describePage(cfn, ref.id, undefined);
+      const page = await describeFirstPage(cfn, ref.id);
       return page.Status === 'CREATE_COMPLETE' || page.Status === 'FAILED' ? page : undefined;
     },
     {
@@ -112,33 +136,82 @@ export async function waitForChangeSet(
     );
   }
   const changes = [...(first.Changes ?? [])];
-  for (let token = first.NextToken; token;) {
-    const page = await describePage(cfn, ref.id, token);
-    changes.push(...(page.Changes ?? []));
-    token = page.NextToken;
+  // The first page was read by the poll: the SDK's paginator goes on from its NextToken.
+  if (first.NextToken) {
+    try {
+      for await (const page of paginateDescribeChangeSet(
+        { ...pagerOf(cfn), startingToken: first.NextToken },
+        { ChangeSetName: ref.id, IncludePropertyValues: true },
+      )) {
+        changes.push(...(page.Changes ?? []));
+      }
+    } catch (error) {
+      throw wrapAwsError(`Could not describe change set ${ref.id}`, error);
+    }
   }
-  return { ...base, noChanges: changes.length === 0, changes };
+  // An executable change set with no resource change still changes the stack (outputs,
+  // parameter values, tags): CloudFormation says "nothing to do" only as a FAILED change set.
+  return { ...base, noChanges: false, changes };
 }
 
-async function describePage(cfn: Cfn, id: string, nextToken: string | undefined) {
+async function describeFirstPage(cfn: Cfn, id: string) {
   try {
     return await cfn.send(
-      new DescribeChangeSetCommand({
-        ChangeSetName: id,
-        NextToken: nextToken,
-        IncludePropertyValues: true,
-      }),
+      new DescribeChangeSetCommand({ ChangeSetName: id, IncludePropertyValues: true }),
     );
   } catch (error) {
     throw wrapAwsError(`Could not describe change set ${id}`, error);
   }
 }
 
-/** Deletes a change set; a plan leaves nothing behind. */
+/** Raised when a planned change set cannot be executed; the message says what to do. */
+export class ChangeSetNotExecutableError extends Error {}
+
+/**
+ * Reads the change set again right before ExecuteChangeSet: only an AVAILABLE one can run.
+ * Executing another change set on the stack (another run's deploy) makes this one OBSOLETE or
+ * deletes it; either way the plan no longer describes what would happen.
+ */
+export async function requireExecutable(
+  cfn: Cfn,
+  ref: { id: string; stackName: string },
+): Promise<void> {
+  const again = `Nothing was executed on ${ref.stackName}. Run again to plan from the stack as it is now (and review that plan).`;
+  let out: DescribeChangeSetCommandOutput;
+  try {
+    out = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: ref.id }));
+  } catch (error) {
+    if (!isChangeSetMissingError(error))
+      throw wrapAwsError(`Could not describe change set ${ref.id}`, error);
+    throw new ChangeSetNotExecutableError(
+      `The planned change set of stack ${ref.stackName} no longer exists: the stack changed since the plan ` +
+        `(executing another change set on a stack deletes its other change sets), or someone deleted it. ${again}`,
+    );
+  }
+  const status = out.ExecutionStatus ?? 'UNAVAILABLE';
+  if (status === 'AVAILABLE') return;
+  const why =
+    status === 'OBSOLETE'
+      ? 'the stack changed since the plan (its change set is OBSOLETE: another change set or update ran on the stack)'
+      : status === 'UNAVAILABLE'
+        ? out.Status === 'FAILED'
+          ? `its change set failed (${out.StatusReason ?? 'no reason given'})`
+          : `its change set is not ready (${out.Status ?? 'unknown status'}); CloudFormation is still computing it`
+        : `its change set is already ${status}: another run executed it`;
+  throw new ChangeSetNotExecutableError(
+    `Stack ${ref.stackName} cannot be deployed as planned: ${why}. ${again}`,
+  );
+}
+
+/**
+ * Deletes a change set; a plan leaves nothing behind. One already gone (executing another change
+ * set of the stack deletes it) is not an error.
+ */
 export async function deleteChangeSet(cfn: Cfn, id: string): Promise<void> {
   try {
     await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: id }));
   } catch (error) {
+    if (isChangeSetMissingError(error)) return;
     throw wrapAwsError(`Could not delete change set ${id}`, error);
   }
 }

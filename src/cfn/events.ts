@@ -1,7 +1,8 @@
-import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
+import { paginateDescribeStackEvents } from '@aws-sdk/client-cloudformation';
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import { escapeTerminal } from '../shared/text.js';
 import { isStackMissingError, wrapAwsError } from './errors.js';
+import { pagerOf } from './state.js';
 import type { Cfn } from './state.js';
 
 /**
@@ -38,36 +39,30 @@ export class EventFollower {
     const started = this.now();
     const floor = Math.max(this.since.getTime(), (this.previousPoll ?? 0) - REORDER_MS);
     const fresh: StackEvent[] = [];
-    let nextToken: string | undefined;
-    do {
-      let page;
-      try {
-        page = await this.cfn.send(
-          new DescribeStackEventsCommand({ StackName: this.stack, NextToken: nextToken }),
-        );
-      } catch (error) {
-        // A deleted stack, asked for by name, no longer exists: it has no more events to tell.
-        if (isStackMissingError(error)) return [];
-        throw wrapAwsError(`Could not read the events of stack ${this.stack}`, error);
-      }
-      let reachedOld = false;
-      for (const event of page.StackEvents ?? []) {
-        if (event.Timestamp && event.Timestamp.getTime() < floor) {
-          reachedOld = true;
-          break;
+    // The SDK's paginator follows NextToken; leaving the loop at the first event older than
+    // the floor stops it, so only the pages needed are read.
+    try {
+      pages: for await (const page of paginateDescribeStackEvents(pagerOf(this.cfn), {
+        StackName: this.stack,
+      })) {
+        for (const event of page.StackEvents ?? []) {
+          if (event.Timestamp && event.Timestamp.getTime() < floor) break pages;
+          const id =
+            event.EventId ??
+            `${event.LogicalResourceId}:${event.ResourceStatus}:${event.Timestamp?.toISOString()}`;
+          if (this.seen.has(id)) continue;
+          this.seen.add(id);
+          // Events of this operation carry its token; the REVIEW_IN_PROGRESS event of the
+          // change set and the events of other runs do not.
+          if (this.token && event.ClientRequestToken !== this.token) continue;
+          fresh.push(event);
         }
-        const id =
-          event.EventId ??
-          `${event.LogicalResourceId}:${event.ResourceStatus}:${event.Timestamp?.toISOString()}`;
-        if (this.seen.has(id)) continue;
-        this.seen.add(id);
-        // Events of this operation carry its token; the REVIEW_IN_PROGRESS event of the change
-        // set and the events of other runs do not.
-        if (this.token && event.ClientRequestToken !== this.token) continue;
-        fresh.push(event);
       }
-      nextToken = reachedOld ? undefined : page.NextToken;
-    } while (nextToken);
+    } catch (error) {
+      // A deleted stack, asked for by name, no longer exists: it has no more events to tell.
+      if (isStackMissingError(error)) return [];
+      throw wrapAwsError(`Could not read the events of stack ${this.stack}`, error);
+    }
     this.previousPoll = started;
     // Oldest first; a stable sort keeps AWS's order for events of the same time.
     fresh.reverse();
@@ -87,6 +82,16 @@ export class EventFollower {
         e.ResourceStatus?.endsWith('_FAILED') &&
         e.ResourceStatusReason !== undefined &&
         !/^Resource (creation|update) cancelled/i.test(e.ResourceStatusReason),
+    );
+  }
+
+  /** True once the stack's own event of a final status (not *_IN_PROGRESS) was read. */
+  stackEnded(): boolean {
+    return this.events.some(
+      (e) =>
+        e.ResourceType === 'AWS::CloudFormation::Stack' &&
+        e.ResourceStatus !== undefined &&
+        !e.ResourceStatus.endsWith('_IN_PROGRESS'),
     );
   }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import { pollUntil, PollTimeoutError } from '../shared/poll.js';
 import { wrapAwsError } from './errors.js';
 import { EventFollower, formatEvent } from './events.js';
+import { cleanupLeftovers } from './leftovers.js';
 import { classifyStatus, readStackState } from './state.js';
 import type { Cfn } from './state.js';
 
@@ -25,15 +26,17 @@ export interface WaitOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * How long a final status read without this run's final event is not believed. Reads lag writes
+ * by seconds at most in practice (not documented); after this, the status read stands.
+ */
+const STALE_READ_GRACE_MS = 60_000;
+
 /** Clocks on the runner and in AWS disagree a little; events this much older still count. */
 const CLOCK_SKEW_MS = 60_000;
 
-const SUCCESS = new Set([
-  'CREATE_COMPLETE',
-  'UPDATE_COMPLETE',
-  'IMPORT_COMPLETE',
-  'DELETE_COMPLETE',
-]);
+/** A create or an update ends well only in these; a stack that vanished is a failure. */
+const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'IMPORT_COMPLETE']);
 
 /**
  * Waits for the operation running on a stack to end, logging each new event of the operation
@@ -48,6 +51,8 @@ export async function waitForStack(
     token?: string;
     totalResources?: number;
     startedAt: number;
+    /** True when the operation is a deletion: only then is DELETE_COMPLETE (or gone) success. */
+    deleting?: boolean;
   },
   options: WaitOptions,
 ): Promise<Stack | undefined> {
@@ -80,10 +85,19 @@ export async function waitForStack(
         await logEvents();
         const state = await readStackState(cfn, id);
         if (state.kind === 'missing') return { stack: undefined, status: 'DELETE_COMPLETE' };
-        if (state.kind === 'busy') {
+        // REVIEW_IN_PROGRESS after ExecuteChangeSet or DeleteStack: the operation has not shown
+        // yet (a read that lags the call), not a final state.
+        if (state.kind === 'busy' || state.kind === 'review') {
           progress(state.status);
           return undefined;
         }
+        // Just after the call, a read can still show the status (and outputs) from before it:
+        // once this run's events show (the service echoes the token), a final status counts
+        // only with this run's own final event read, or after a grace. A service that does not
+        // echo tokens (moto) is taken at its word.
+        const early = clock.now() - target.startedAt < STALE_READ_GRACE_MS;
+        const ownEvents = target.token !== undefined && follower.events.length > 0;
+        if (early && ownEvents && !follower.stackEnded()) return undefined;
         return { stack: state.stack, status: state.status };
       },
       {
@@ -97,7 +111,18 @@ export async function waitForStack(
       // events once more, so the last ones are logged and the root cause is among them.
       await logEvents();
       progress(status);
-      if (SUCCESS.has(status)) return stack;
+      if (target.deleting ? status === 'DELETE_COMPLETE' : SUCCESS.has(status)) {
+        for (const line of cleanupLeftovers(target.stackName, follower.events)) log.warning(line);
+        return stack;
+      }
+      if (status === 'DELETE_COMPLETE') {
+        throw new StackOperationError(
+          `Stack ${target.stackName} ended in DELETE_COMPLETE: it was deleted while this run ` +
+            'waited for it (by another run, a person, or a failed create that was set to delete ' +
+            "itself). Nothing of this run's change is in place; run again to create it.",
+          status,
+        );
+      }
       const cause = follower.firstFailure();
       const reason = cause
         ? `${cause.LogicalResourceId} (${cause.ResourceType}) ${cause.ResourceStatus}: ${cause.ResourceStatusReason}`
@@ -131,6 +156,10 @@ export async function executeChangeSet(
       new ExecuteChangeSetCommand({
         ChangeSetName: changeSet.id,
         ClientRequestToken: options.token,
+        // A rollback deletes what this execution created, even under DeletionPolicy Retain: a
+        // failed first create must not leave a key per attempt, nor a named bucket that makes
+        // every retry fail with "already exists". What existed before is kept as its policy says.
+        RetainExceptOnCreate: true,
       }),
     );
   } catch (error) {
@@ -166,7 +195,7 @@ export async function deleteStack(
   } catch (error) {
     throw wrapAwsError(`Could not delete stack ${stack.stackName}`, error);
   }
-  await waitForStack(cfn, { ...stack, token: options.token, startedAt }, options);
+  await waitForStack(cfn, { ...stack, token: options.token, startedAt, deleting: true }, options);
 }
 
 /** True when the status is a finished one (no operation running). */

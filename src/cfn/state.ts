@@ -5,6 +5,14 @@ import { isStackMissingError, wrapAwsError } from './errors.js';
 export type Cfn = Pick<CloudFormationClient, 'send'>;
 
 /**
+ * The SDK's `paginate*` helpers take a whole client but only call its `send`, so the engine's
+ * narrower Cfn serves them as it is.
+ */
+export function pagerOf(cfn: Cfn): { client: CloudFormationClient } {
+  return { client: cfn as CloudFormationClient };
+}
+
+/**
  * What a stack's status means for this tool:
  * - missing: create it;
  * - review: REVIEW_IN_PROGRESS, created by a change set that was never executed: a CREATE change
@@ -12,6 +20,8 @@ export type Cfn = Pick<CloudFormationClient, 'send'>;
  * - busy: another operation is running; wait for it;
  * - healthy: an UPDATE change set is allowed (UPDATE_ROLLBACK_COMPLETE included: a failed update
  *   rolled back leaves a usable stack);
+ * - paused: CREATE_FAILED or UPDATE_FAILED, left by an operation with rollback disabled: an
+ *   UPDATE change set resumes from the failure, RollbackStack returns to the last stable state;
  * - rollback-complete: a failed create; it can only be deleted;
  * - update-rollback-failed: needs ContinueUpdateRollback;
  * - failed: any other terminal failure (CREATE_FAILED, ROLLBACK_FAILED, DELETE_FAILED, ...).
@@ -21,6 +31,7 @@ export type StackStateKind =
   | 'review'
   | 'busy'
   | 'healthy'
+  | 'paused'
   | 'rollback-complete'
   | 'update-rollback-failed'
   | 'failed';
@@ -45,6 +56,7 @@ export function classifyStatus(status: string): StackStateKind {
   if (status === 'REVIEW_IN_PROGRESS') return 'review';
   if (status.endsWith('_IN_PROGRESS')) return 'busy';
   if (HEALTHY.has(status)) return 'healthy';
+  if (status === 'UPDATE_FAILED' || status === 'CREATE_FAILED') return 'paused';
   if (status === 'ROLLBACK_COMPLETE') return 'rollback-complete';
   if (status === 'UPDATE_ROLLBACK_FAILED') return 'update-rollback-failed';
   if (status === 'DELETE_COMPLETE') return 'missing';

@@ -1,21 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { policyViolation } from '../engine/policy.js';
-import { runMode } from '../engine/run.js';
+import { cancellation } from '../engine/cancel.js';
+import { runJob } from '../engine/job.js';
 import type { RunResult } from '../engine/run.js';
-import { openSession } from '../engine/session.js';
 import { offlinePlan } from '../plan/offline.js';
 import { renderForComment, renderPlanText } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
-import {
-  DEFAULT_DEMO_INPUTS,
-  INPUT_DEFAULTS,
-  SettingsError,
-  inputsFrom,
-  loadSettings,
-} from '../settings/index.js';
+import { DEFAULT_DEMO_INPUTS, SettingsError, inputsFrom, loadSettings } from '../settings/index.js';
 import type { Settings } from '../settings/types.js';
 import { systemClock } from '../shared/clock.js';
 import { errorMessage } from '../shared/errors.js';
@@ -23,16 +15,19 @@ import { consoleLogger } from '../shared/logger.js';
 import { readTemplates } from '../stacks/index.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { formatVerifyReport } from '../verify/index.js';
-import { UsageError, parseCliArgs, usage } from './args.js';
+import { VERSION } from '../version.js';
+import { actionInputs } from './action-inputs.js';
+import { UsageError, parseCliArgs } from './args.js';
 import type { CliArgs } from './args.js';
 import { readPlanFile, renderPlan } from './render.js';
+import { usage } from './usage.js';
 
 /** Where the CLI writes; a parameter so tests can capture it. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Folder for the offline plan's files; default the system's temp folder. */
+  /** Folder for the offline plan's files; default a new private folder in the system's temp. */
   readonly outputDir?: string;
 }
 
@@ -47,10 +42,16 @@ const processIo: CliIo = {
  * a plan the destructive-change policy blocks), 2 a bad command line or bad inputs.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let command: string | undefined;
   try {
     const args = parseCliArgs(argv);
+    command = args.command;
+    if (args.version) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
     if (args.help || args.command === undefined) {
-      (args.help ? io.stdout : io.stderr)(`${usage(INPUT_DEFAULTS, args.command)}\n`);
+      (args.help ? io.stdout : io.stderr)(`${usage(args.command, actionInputs())}\n`);
       return args.help ? 0 : 2;
     }
     if (args.command === 'render') return await renderCommand(args, io);
@@ -66,7 +67,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return await online(settings, templates, args.json, io);
   } catch (error) {
     io.stderr(`${errorMessage(error)}\n`);
-    return error instanceof UsageError || error instanceof SettingsError ? 2 : 1;
+    if (!(error instanceof UsageError || error instanceof SettingsError)) return 1;
+    const help = error instanceof UsageError ? error.command : command;
+    io.stderr(`Run 'mwaa-deploy${help ? ` ${help}` : ''} --help' for the options.\n`);
+    return 2;
   }
 }
 
@@ -93,8 +97,8 @@ async function offline(
 ): Promise<number> {
   const plan = offlinePlan(settings, templates);
   const comment = renderForComment(plan, renderContext(settings));
-  const dir = io.outputDir ?? join(tmpdir(), 'mwaa-deploy');
-  await mkdir(dir, { recursive: true });
+  // A new folder only this user may read (mkdtemp: mode 0700), not one shared by every user.
+  const dir = io.outputDir ?? (await mkdtemp(join(tmpdir(), 'mwaa-deploy-')));
   const base = join(dir, `plan-${settings.environmentName}`);
   await writeFile(`${base}.json`, `${JSON.stringify(plan, null, 2)}\n`);
   await writeFile(`${base}.md`, `${comment}\n`);
@@ -111,53 +115,31 @@ async function online(
 ): Promise<number> {
   // Progress goes to stderr so that stdout holds only the result (and --json stays parseable).
   const log = consoleLogger({ debug: Boolean(io.env.MWAA_DEPLOY_DEBUG), info: io.stderr });
-  const session = await openSession(settings, {
-    env: io.env,
-    clock: systemClock,
-    log,
-    onSecret: () => {},
-  });
-  const controller = new AbortController();
-  const abort = () => controller.abort(new Error('Interrupted.'));
-  process.once('SIGINT', abort);
-  process.once('SIGTERM', abort);
+  const cancel = cancellation();
   let result: RunResult;
   try {
-    const runLabel = `cli-${randomBytes(4).toString('hex')}`;
-    result = await runMode(
-      {
-        settings,
-        cfn: session.clients.cloudformation,
-        clock: systemClock,
-        log,
-        runLabel,
-        signal: controller.signal,
-        environment: session.environment,
-      },
-      session,
-      templates,
-      {
-        // Deploy applies the same destructive-change policy as the action, before executing.
-        onPlan: async (plan) => {
-          const violation =
-            settings.mode === 'deploy' ? policyViolation(plan, settings, templates) : undefined;
-          if (violation) throw new Error(violation);
-        },
-      },
-    );
+    // The same job as the action: the engine's gate decides what may execute. The CLI has no
+    // pull request, so require-reviewed-plan refuses a deploy here (it says why).
+    result = await runJob(settings, templates, {
+      env: io.env,
+      clock: systemClock,
+      log,
+      signal: cancel.signal,
+      onSecret: () => {},
+    });
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      throw new Error(cancel.describe(error, settings.mode), { cause: error });
+    }
+    throw error;
   } finally {
-    process.off('SIGINT', abort);
-    process.off('SIGTERM', abort);
+    cancel.dispose();
   }
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     if (result.plan) io.stdout(`${renderPlanText(result.plan, renderContext(settings))}\n`);
     if (result.verify) io.stdout(`${formatVerifyReport(result.verify)}\n`);
   }
-  const blocked =
-    result.plan && settings.mode === 'plan'
-      ? policyViolation(result.plan, settings, templates)
-      : undefined;
-  if (blocked) io.stderr(`${blocked}\n`);
-  return (result.verify && !result.verify.ok) || blocked ? 1 : 0;
+  if (result.blocked) io.stderr(`${result.blocked}\n`);
+  return (result.verify && !result.verify.ok) || result.blocked ? 1 : 0;
 }

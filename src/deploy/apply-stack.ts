@@ -1,6 +1,6 @@
 import { UpdateTerminationProtectionCommand } from '@aws-sdk/client-cloudformation';
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { deleteChangeSet } from '../cfn/changeset.js';
+import { deleteChangeSet, requireExecutable } from '../cfn/changeset.js';
 import { wrapAwsError } from '../cfn/errors.js';
 import { deleteStack, executeChangeSet } from '../cfn/operation.js';
 import { readStackState } from '../cfn/state.js';
@@ -8,6 +8,7 @@ import type { EngineContext } from '../plan/context.js';
 import { operationTimeoutMs, runScopedName } from '../plan/context.js';
 import { planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
+import type { StackPlan } from '../plan/model.js';
 
 /** What happened to one stack during a deploy. */
 export interface AppliedStack {
@@ -19,9 +20,23 @@ export interface AppliedStack {
 /**
  * Brings one planned stack to its planned state: recreate a ROLLBACK_COMPLETE stack when the
  * user opted in, execute the change set when it has changes, otherwise delete the empty change
- * set and leave the stack alone. Turns termination protection on for a stack it created.
+ * set and leave the stack alone. Turns termination protection on whenever it is off.
  */
-export async function applyStack(planned: PlannedStack, ctx: EngineContext): Promise<AppliedStack> {
+export async function applyStack(
+  planned: PlannedStack,
+  ctx: EngineContext,
+  /** The gate: sees the plan of the change set about to execute, and throws to stop it. */
+  admit: (plan: StackPlan) => void,
+): Promise<AppliedStack> {
+  // One log group per stack (collapsible in the Actions log): its operation and its events.
+  return ctx.log.group(`Stack ${planned.spec.name}`, () => applyInGroup(planned, ctx, admit));
+}
+
+async function applyInGroup(
+  planned: PlannedStack,
+  ctx: EngineContext,
+  admit: (plan: StackPlan) => void,
+): Promise<AppliedStack> {
   const wait = {
     clock: ctx.clock,
     log: ctx.log,
@@ -45,15 +60,15 @@ export async function applyStack(planned: PlannedStack, ctx: EngineContext): Pro
   }
   const changeSet = planned.changeSet;
   if (!changeSet) throw new Error(`Stack ${name} has no change set to execute.`);
+  admit(planned.plan);
   if (changeSet.noChanges) {
     await deleteChangeSet(ctx.cfn, changeSet.id);
     ctx.log.info(`Stack ${name}: no changes.`);
-    return {
-      stackName: name,
-      result: 'unchanged',
-      stack: (await readStackState(ctx.cfn, name)).stack,
-    };
+    const current = (await readStackState(ctx.cfn, name)).stack;
+    await protect(ctx, name, current);
+    return { stackName: name, result: 'unchanged', stack: current };
   }
+  await requireExecutable(ctx.cfn, { id: changeSet.id, stackName: name });
   ctx.log.info(
     `Executing change set ${changeSet.name} on stack ${name} (${changeSet.changes.length} changes).`,
   );
@@ -68,20 +83,28 @@ export async function applyStack(planned: PlannedStack, ctx: EngineContext): Pro
     { ...wait, token: runScopedName('mwaa-deploy-exec', ctx, planned.spec.role) },
   );
   const created = changeSet.type === 'CREATE';
-  if (created && ctx.settings.terminationProtection) {
-    try {
-      await ctx.cfn.send(
-        new UpdateTerminationProtectionCommand({
-          StackName: name,
-          EnableTerminationProtection: true,
-        }),
-      );
-    } catch (error) {
-      throw wrapAwsError(
-        `Stack ${name} was created, but turning termination protection on failed`,
-        error,
-      );
-    }
-  }
+  await protect(ctx, name, stack);
   return { stackName: name, result: created ? 'created' : 'updated', stack };
+}
+
+/**
+ * Turns termination protection on when the settings ask for it and the stack lacks it: in every
+ * deploy, so a stack created before the setting (or whose earlier protection call failed) gets
+ * it too. Never turns it off.
+ */
+async function protect(ctx: EngineContext, name: string, stack: Stack | undefined): Promise<void> {
+  if (!ctx.settings.terminationProtection || stack?.EnableTerminationProtection === true) return;
+  try {
+    await ctx.cfn.send(
+      new UpdateTerminationProtectionCommand({
+        StackName: name,
+        EnableTerminationProtection: true,
+      }),
+    );
+  } catch (error) {
+    throw wrapAwsError(
+      `Stack ${name} is deployed, but turning termination protection on failed (the next deploy tries again)`,
+      error,
+    );
+  }
 }

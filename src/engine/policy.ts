@@ -28,6 +28,6 @@ export function policyViolation(
   if (violations.length === 0) return undefined;
   return (
     `The plan is destructive and fail-on-destructive is on:\n${describeViolations(violations)}\n` +
-    'If this is intended, add the logical IDs or types to allow-destructive (KeyMode allows a key-mode switch).'
+    'If this is intended, add the logical IDs or types to allow-destructive (KeyMode allows a key-mode switch; Drift allows reverting changes made outside CloudFormation).'
   );
 }

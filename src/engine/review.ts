@@ -1,6 +1,7 @@
 import { describeFingerprintChange } from '../plan/fingerprint.js';
 import type { PlanFingerprint } from '../plan/fingerprint.js';
 import type { ReviewedPlanComment } from '../publish/comment.js';
+import { showsPlan } from './reviewed-content.js';
 
 /** Raised when a deploy would not do what reviewers saw. */
 export class ReviewedPlanError extends Error {}
@@ -28,12 +29,15 @@ function parseParts(text: string | undefined): Record<string, string> {
  * The reviewed-plan binding: the deploy's freshly computed plan must carry the fingerprint of
  * the plan in the pull request's comment. Otherwise it throws, saying what changed since review
  * (a template, parameters, the stacks in AWS, or the changes CloudFormation now plans).
+ * With `rendered` (the deploy's plan rendered as the plan comment renders it), the comment must
+ * also show that plan: a marker alone can be copied into a comment that shows something else.
  */
 export function assertReviewed(input: {
   readonly fingerprint: PlanFingerprint;
   readonly comment: ReviewedPlanComment | undefined;
   readonly where: string;
   readonly stackNames: Readonly<Record<string, string>>;
+  readonly rendered?: string;
 }): ReviewedPlanComment {
   const { comment, fingerprint, where } = input;
   if (!comment) {
@@ -43,7 +47,17 @@ export function assertReviewed(input: {
         'or turn require-reviewed-plan off.',
     );
   }
-  if (comment.fields.fingerprint === fingerprint.value) return comment;
+  if (comment.fields.fingerprint === fingerprint.value) {
+    if (input.rendered === undefined || showsPlan(comment.body ?? '', input.rendered)) {
+      return comment;
+    }
+    throw new ReviewedPlanError(
+      `The plan comment (${comment.url ?? `on ${where}`}) carries this plan's fingerprint but ` +
+        'does not show this plan: its text differs from the plan rendered now (edited, or ' +
+        'posted by another workflow). Nothing was deployed. Re-run the plan on the pull ' +
+        'request and review it again.',
+    );
+  }
   const what = describeFingerprintChange(
     parseParts(comment.fields.parts),
     fingerprint.parts,

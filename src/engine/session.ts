@@ -2,8 +2,8 @@ import { createAwsClients } from '../aws/clients.js';
 import type { AwsClientOptions, AwsClients } from '../aws/clients.js';
 import { assumeRoleWithOidc, callerAccount } from '../aws/credentials.js';
 import { requestOidcToken } from '../aws/oidc-token.js';
+import type { IdTokenSource } from '../aws/oidc-token.js';
 import { refreshingCredentials } from '../aws/refreshing-credentials.js';
-import { environmentReaders } from '../environment/readers.js';
 import type { EnvironmentReaders } from '../environment/readers.js';
 import type { Settings } from '../settings/types.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,8 +23,11 @@ export interface SessionDeps {
   readonly log: Logger;
   /** Registers a secret so nothing prints it (core.setSecret in the action). */
   readonly onSecret: (value: string) => void;
-  /** The runner's OIDC token; defaults to asking the token service named in env. */
-  readonly getIdToken?: (audience: string) => Promise<string>;
+  /**
+   * The runner's OIDC token: `core.getIDToken` in the action. Without it (the CLI, a library
+   * caller), role-to-assume fails with a message that says to use the ambient credentials.
+   */
+  readonly getIdToken?: IdTokenSource;
   /** Client construction, replaceable by library users (custom handlers, proxies). */
   readonly createClients?: (options: AwsClientOptions) => AwsClients;
 }
@@ -37,18 +40,22 @@ export interface SessionDeps {
 export async function openSession(settings: Settings, deps: SessionDeps): Promise<AwsSession> {
   const create = deps.createClients ?? createAwsClients;
   const { roleToAssume } = settings.credentials;
+  // mask-aws-account-id: the account is a secret from the moment it is known, so the runner
+  // hides it everywhere (log lines, AWS errors, outputs), not only in the rendered plan.
+  const maskAccount = (account: string | undefined) => {
+    if (settings.maskAccountId && account) deps.onSecret(account);
+  };
+  maskAccount(roleToAssume === undefined ? undefined : accountOfArn(roleToAssume));
   let clients: AwsClients;
   if (roleToAssume) {
-    const getIdToken =
-      deps.getIdToken ??
-      ((audience: string) =>
-        requestOidcToken({
-          audience,
-          env: deps.env,
-          clock: deps.clock,
-          onRetry: (m) => deps.log.warning(m),
-        }));
-    const anonymous = create({ region: settings.region, env: deps.env });
+    const getIdToken = (audience: string) =>
+      requestOidcToken(audience, deps.getIdToken, {
+        env: deps.env,
+        clock: deps.clock,
+        onRetry: (m) => deps.log.warning(m),
+      });
+    // One attempt per call: assumeRoleWithOidc retries with a fresh token, the SDK would not.
+    const anonymous = create({ region: settings.region, env: deps.env, maxAttempts: 1 });
     const assume = () =>
       assumeRoleWithOidc(
         { ...settings.credentials, roleToAssume },
@@ -79,8 +86,10 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
     clients = create({ region: settings.region, env: deps.env });
   }
   const accountId = await callerAccount(clients.sts);
+  maskAccount(accountId);
+  // Loaded only with deploy-environment: a run without it never loads MWAA or Logs code.
   const environment = settings.environment
-    ? environmentReaders({
+    ? (await import('../environment/readers.js')).environmentReaders({
         region: settings.region,
         // The CloudFormation client's provider: the same credentials, refreshed with it.
         credentials: clients.cloudformation.config.credentials,
@@ -89,4 +98,9 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
       })
     : undefined;
   return { clients, accountId, ...(environment && { environment }) };
+}
+
+/** The 12-digit account of an ARN such as arn:aws:iam::123456789012:role/name. */
+function accountOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
 }

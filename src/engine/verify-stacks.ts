@@ -1,8 +1,9 @@
 import { outputsOf, readStackState } from '../cfn/state.js';
-import { withEnvironmentChecks } from '../environment/verify.js';
 import type { EngineContext } from '../plan/context.js';
 import { checkStackOutputs, verifyEnvironment } from '../verify/index.js';
 import type { VerifyClients, VerifyReport } from '../verify/index.js';
+import { resultsOk } from '../verify/report.js';
+import { checkTerminationProtection } from '../verify/termination-protection.js';
 
 /**
  * Checks the deployed stacks: their outputs first (present, well formed), then MWAA's
@@ -32,10 +33,36 @@ export async function verifyStacks(
     outputProblems: checked.problems,
     log: ctx.log,
   });
-  if (!settings.environment || !ctx.environment) return report;
+  const protectedReport = settings.terminationProtection
+    ? await withTerminationProtection(ctx, report)
+    : report;
+  if (!settings.environment || !ctx.environment) return protectedReport;
   const environmentOutputs =
     known?.environment ?? (await readEnvironmentOutputs(ctx, settings.stacks.environment?.name));
-  return withEnvironmentChecks(report, settings, ctx.environment, clients.kms, environmentOutputs);
+  // Loaded only with deploy-environment, like the readers it uses.
+  const { withEnvironmentChecks } = await import('../environment/verify.js');
+  return withEnvironmentChecks(
+    protectedReport,
+    settings,
+    ctx.environment,
+    clients.kms,
+    environmentOutputs,
+  );
+}
+
+/** The report with the termination-protection check of every stack (the environment's too). */
+async function withTerminationProtection(
+  ctx: EngineContext,
+  report: VerifyReport,
+): Promise<VerifyReport> {
+  const { stacks } = ctx.settings;
+  const protection = await checkTerminationProtection(ctx.cfn, [
+    stacks.vpc.name,
+    stacks.prerequisites.name,
+    ...(stacks.environment ? [stacks.environment.name] : []),
+  ]);
+  const results = [...report.results, protection];
+  return { ...report, results, ok: resultsOk(results) };
 }
 
 async function readOutputs(ctx: EngineContext) {

@@ -8,6 +8,7 @@
 import { applyStack } from '../deploy/apply-stack.js';
 import type { AppliedStack } from '../deploy/apply-stack.js';
 import type { EngineContext } from '../plan/context.js';
+import type { StackPlan } from '../plan/model.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
 import { errorMessage } from '../shared/errors.js';
 import { lastUpdateError } from './mwaa-api.js';
@@ -30,13 +31,14 @@ export async function applyEnvironmentStack(
   planned: PlannedStack,
   ctx: EngineContext,
   mwaa: MwaaReader,
+  admit: (plan: StackPlan) => void,
 ): Promise<AppliedStack> {
   const name = ctx.settings.environmentName;
   const startedAt = ctx.clock.now();
   const watcher = watchEnvironment(name, ctx, mwaa, startedAt);
   let applied: AppliedStack;
   try {
-    applied = await applyStack(planned, ctx);
+    applied = await applyStack(planned, ctx, admit);
   } catch (error) {
     await watcher.stop();
     // CloudFormation's rollback may already have deleted a failed environment: then the error

@@ -4,6 +4,8 @@
  * deploy.
  */
 import { outputsOf, readStackState } from '../cfn/state.js';
+import { environmentCodeAtPlan } from '../code/environment-parameters.js';
+import type { CodePlan } from '../plan/code-model.js';
 import type { EngineContext } from '../plan/context.js';
 import { planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
@@ -19,21 +21,28 @@ export function environmentEnabled(ctx: EngineContext, templates: TemplateBodies
 
 /**
  * Plans the environment stack; `vpcOutputs` are the VPC stack's when it is deployed. The
- * prerequisite stack's outputs are read here (undefined while it is not deployed).
+ * prerequisite stack's outputs are read here (undefined while it is not deployed). With code
+ * inputs, `planCode` plans the code against that stack's bucket first, and its object versions
+ * become the environment's code parameters (a changed file's version is known after deploy).
  */
 export async function planEnvironment(
   ctx: EngineContext,
   templates: TemplateBodies,
   context: StackContext,
+  planCode?: (
+    prerequisiteOutputs: Readonly<Record<string, string>> | undefined,
+  ) => Promise<CodePlan>,
 ): Promise<PlannedStack> {
   let prerequisiteOutputs = context.prerequisiteOutputs;
-  if (prerequisiteOutputs === undefined && context.vpcOutputs !== undefined) {
+  if (prerequisiteOutputs === undefined && (context.vpcOutputs !== undefined || planCode)) {
     const state = await readStackState(ctx.cfn, ctx.settings.stacks.prerequisites.name);
     if (state.kind === 'healthy') prerequisiteOutputs = outputsOf(state.stack);
   }
+  const code = planCode && environmentCodeAtPlan(await planCode(prerequisiteOutputs));
   const spec = environmentStackSpec(ctx.settings, templates.environment ?? '', {
     ...context,
     prerequisiteOutputs,
+    ...(code && { environmentCode: code.values, environmentCodePending: code.knownAfterDeploy }),
   });
   const planned = await planStack(spec, ctx);
   const clients = ctx.environment?.read;

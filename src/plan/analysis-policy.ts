@@ -4,7 +4,9 @@
  *   - a stateful resource (bucket, key, …) removed or (possibly) replaced, even when retained:
  *     the environment would be left pointing at a resource the stack no longer manages;
  *   - a VPC or subnet removed or replaced: an environment cannot move network;
- *   - a key-mode switch: an environment cannot change its encryption.
+ *   - a key-mode switch: an environment cannot change its encryption;
+ *   - drift on a security resource (role, policy, key, bucket policy, security group) that the
+ *     plan changes: the deploy would silently revert a permission or a rule added by hand.
  * Other removals and replacements (a route, a NAT gateway) are shown but do not violate.
  */
 import { KEY_MODE_PARAMETER } from './analysis.js';
@@ -15,7 +17,8 @@ export interface DestructivePolicy {
   readonly failOnDestructive: boolean;
   /**
    * Logical IDs (`Bucket`) or resource types (`AWS::S3::Bucket`) allowed to be destroyed.
-   * The entry `KeyMode` (the parameter's name) allows a key-mode switch.
+   * The entry `KeyMode` (the parameter's name) allows a key-mode switch; `Drift` allows
+   * reverting every drifted security resource (its logical ID allows reverting that one).
    */
   readonly allow: readonly string[];
 }
@@ -32,7 +35,19 @@ export type PolicyViolation =
       readonly stateful: true;
       readonly before: string;
       readonly after: string;
+    }
+  | {
+      readonly stack: string;
+      readonly logicalId: string;
+      readonly type: string;
+      readonly reason: 'drift';
+      readonly stateful: false;
+      /** The drifted property paths. */
+      readonly paths: readonly string[];
     };
+
+/** The allow-list entry that allows reverting drift on every security resource. */
+export const DRIFT_ALLOWANCE = 'Drift';
 
 export interface PolicyResult {
   readonly violations: readonly PolicyViolation[];
@@ -63,9 +78,21 @@ export function evaluateDestructivePolicy(
       after: k.after,
     });
   }
-  // An environment is allowed only by its logical ID: its replacement loses the metadata database.
+  for (const d of analysis.drift.filter((x) => x.security && x.revertedByPlan)) {
+    candidates.push({
+      stack: d.stack,
+      logicalId: d.logicalId,
+      type: d.type,
+      reason: 'drift',
+      stateful: false,
+      paths: d.differences.map((p) => p.path),
+    });
+  }
   const isAllowed = (v: PolicyViolation) =>
-    allow.has(v.logicalId) || (v.type !== 'AWS::MWAA::Environment' && allow.has(v.type));
+    v.reason === 'drift'
+      ? allow.has(DRIFT_ALLOWANCE) || allow.has(v.logicalId)
+      : // An environment is allowed only by its logical ID: its replacement loses the metadata database.
+        allow.has(v.logicalId) || (v.type !== 'AWS::MWAA::Environment' && allow.has(v.type));
   return {
     violations: candidates.filter((v) => !isAllowed(v)),
     allowed: candidates.filter(isAllowed),
@@ -78,7 +105,9 @@ export function describeViolations(violations: readonly PolicyViolation[]): stri
     .map((v) =>
       v.reason === 'key-mode-switch'
         ? `- ${v.stack}: key mode ${v.before} → ${v.after} (allow with "${KEY_MODE_PARAMETER}")`
-        : `- ${v.stack}: ${v.logicalId} (${v.type}) ${REASON_WORDS[v.reason]} (allow with "${v.logicalId}" or "${v.type}")`,
+        : v.reason === 'drift'
+          ? `- ${v.stack}: ${v.logicalId} (${v.type}) was changed outside CloudFormation${v.paths.length > 0 ? ` (${v.paths.join(', ')})` : ''}; the deploy reverts it (allow with "${DRIFT_ALLOWANCE}" or "${v.logicalId}")`
+          : `- ${v.stack}: ${v.logicalId} (${v.type}) ${REASON_WORDS[v.reason]} (allow with "${v.logicalId}" or "${v.type}")`,
     )
     .join('\n');
 }

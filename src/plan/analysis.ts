@@ -4,10 +4,10 @@
  * security-relevant changes. The renderer shows it; the destructive-change policy judges it.
  */
 import { retainedByContext } from './analysis-context.js';
-import { stackSecurityChanges } from './analysis-security.js';
+import { SECURITY_TYPES, stackSecurityChanges } from './analysis-security.js';
 import type { SecurityChange } from './analysis-security.js';
 import type { RetainedResources } from './analysis-template.js';
-import type { Plan, ResourceChange, StackPlan } from './model.js';
+import type { DriftedResource, Plan, ResourceChange, StackPlan } from './model.js';
 import { planHasChanges } from './model.js';
 
 export type { SecurityChange, SecurityKind } from './analysis-security.js';
@@ -59,6 +59,19 @@ export interface KeyModeSwitch {
   readonly after: string;
 }
 
+/** A resource changed outside CloudFormation, which the deploy reverts. */
+export interface StackResourceDrift extends DriftedResource {
+  readonly stack: string;
+  /** A role, policy, key (policy), bucket policy or security group (rule). */
+  readonly security: boolean;
+  /**
+   * The plan updates, replaces or removes this resource, so the deploy reverts its drift (or
+   * loses it with the resource). CloudFormation leaves a resource the change set does not touch
+   * as it is, drift included.
+   */
+  readonly revertedByPlan: boolean;
+}
+
 export interface PlanAnalysis {
   readonly hasChanges: boolean;
   /** Resource changes over all stacks. */
@@ -68,6 +81,8 @@ export interface PlanAnalysis {
   /** Destructive changes to a VPC or a subnet. */
   readonly networkReplacement: readonly DestructiveChange[];
   readonly securityChanges: readonly SecurityChange[];
+  /** Drifted resources over all stacks (drift detection's findings). */
+  readonly drift: readonly StackResourceDrift[];
 }
 
 export interface AnalysisOptions {
@@ -110,6 +125,7 @@ export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): PlanAnal
   const stateful = new Set([...STATEFUL_TYPES, ...(options.statefulTypes ?? [])]);
   const destructive: DestructiveChange[] = [];
   const securityChanges: SecurityChange[] = [];
+  const drift: StackResourceDrift[] = [];
   let changeCount = 0;
   let switched: KeyModeSwitch | undefined;
   for (const stack of plan.stacks) {
@@ -134,6 +150,19 @@ export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): PlanAnal
       });
     }
     securityChanges.push(...stackSecurityChanges(stack));
+    if (stack.drift?.status === 'checked') {
+      const touched = new Set(
+        stack.changes.filter((c) => c.action !== 'Add').map((c) => c.logicalId),
+      );
+      for (const d of stack.drift.drifted) {
+        drift.push({
+          ...d,
+          stack: stack.stackName,
+          security: SECURITY_TYPES.has(d.type),
+          revertedByPlan: touched.has(d.logicalId),
+        });
+      }
+    }
     switched ??= keyModeSwitch(stack);
   }
   return {
@@ -143,5 +172,6 @@ export function analyzePlan(plan: Plan, options: AnalysisOptions = {}): PlanAnal
     ...(switched ? { keyModeSwitch: switched } : {}),
     networkReplacement: destructive.filter((d) => NETWORK_TYPES.has(d.type)),
     securityChanges,
+    drift,
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CodePlan } from './code-model.js';
 import type { Plan } from './model.js';
 
 /** JSON with sorted keys, so equal data always gives equal text. */
@@ -58,13 +59,26 @@ export function planFingerprint(
       })),
     ]);
   }
+  if (plan.code) Object.assign(parts, codeParts(plan.code));
   const scope = [plan.version, plan.environmentName, plan.region, plan.accountId, plan.keyMode];
   const value = digest({ scope, parts });
   const short = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.slice(0, 12)]));
   return { value, parts: short };
 }
 
+/**
+ * The release-time code's parts: `code.files`, the content of every local file (so a file edited
+ * after review is caught even when the plan's lists stay the same), and `code.sync`, what the
+ * deploy would upload and delete given the bucket.
+ */
+function codeParts(code: CodePlan): Record<string, string> {
+  const { cost: _cost, warnings: _warnings, localDigest, ...sync } = code;
+  return { 'code.files': digest(localDigest ?? ''), 'code.sync': digest(sync) };
+}
+
 const PART_WORDS: Readonly<Record<string, string>> = {
+  files: 'the files differ from the reviewed ones',
+  sync: 'the bucket changed, so the uploads and deletions differ',
   template: 'its template changed',
   parameters: 'its parameters changed',
   state: 'the stack changed in AWS',

@@ -3,6 +3,9 @@
  * (renderer, PR comment, job summary, JSON file). Plain data, serialisable to JSON, versioned.
  */
 
+import { codeHasChanges } from './code-model.js';
+import type { CodePlan } from './code-model.js';
+
 /** Bumped whenever a field changes meaning or disappears. */
 export const PLAN_MODEL_VERSION = 1;
 
@@ -49,12 +52,52 @@ export interface ParameterChange {
   readonly knownAfterDeploy?: string;
 }
 
+/** A stack output the deploy adds, changes or removes. */
+export interface OutputChange {
+  readonly key: string;
+  readonly change: 'add' | 'modify' | 'remove';
+  /** The deployed value. */
+  readonly before?: string;
+  /** The value after deploy, when it can be known now. */
+  readonly after?: string;
+  /** True when the value depends on a resource the deploy creates or replaces. */
+  readonly knownAfterDeploy?: boolean;
+}
+
 /** How the plan was made for a stack. */
 export type PlanSource =
   /** CloudFormation computed it in a change set. */
   | 'change-set'
   /** Read from the template alone (the stack's inputs do not exist yet). */
   | 'template';
+
+/** One property of a resource that differs from what the stack's template says. */
+export interface PropertyDrift {
+  /** JSON pointer inside the resource's properties, e.g. `/Policies/0/PolicyDocument/Statement/3`. */
+  readonly path: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  /** ADD: only in AWS; REMOVE: only in the template; NOT_EQUAL: both, different. */
+  readonly kind: 'ADD' | 'REMOVE' | 'NOT_EQUAL';
+}
+
+/** A resource changed outside CloudFormation (MODIFIED) or deleted outside it (DELETED). */
+export interface DriftedResource {
+  readonly logicalId: string;
+  readonly physicalId?: string;
+  readonly type: string;
+  readonly status: 'MODIFIED' | 'DELETED';
+  readonly differences: readonly PropertyDrift[];
+}
+
+/**
+ * What drift detection found on an existing stack before the plan: the deploy reverts every
+ * drifted property to the template. `unavailable` when detection was not permitted, timed out
+ * or failed (the reason says which); absent for a stack that does not exist yet.
+ */
+export type StackDrift =
+  | { readonly status: 'checked'; readonly drifted: readonly DriftedResource[] }
+  | { readonly status: 'unavailable'; readonly reason: string };
 
 export interface StackPlan {
   readonly role: 'vpc' | 'prerequisites' | 'environment';
@@ -67,8 +110,15 @@ export interface StackPlan {
   readonly templateSource: string;
   readonly parameters: readonly ParameterChange[];
   readonly changes: readonly ResourceChange[];
+  /**
+   * Outputs the deploy adds, changes or removes (the template's Outputs evaluated with the new
+   * parameters against the stack's outputs); absent when not computed.
+   */
+  readonly outputs?: readonly OutputChange[];
   /** Notes about this stack a reviewer should read. */
   readonly warnings: readonly string[];
+  /** Changes made outside CloudFormation, when drift detection ran. */
+  readonly drift?: StackDrift;
 }
 
 export interface Plan {
@@ -82,9 +132,11 @@ export interface Plan {
   readonly keyMode: string;
   readonly stacks: readonly StackPlan[];
   readonly warnings: readonly string[];
+  /** Release-time code (DAGs, requirements, plugins, startup script), when code inputs are set. */
+  readonly code?: CodePlan;
 }
 
-/** True when any stack changes. */
+/** True when any stack changes, or the release-time code would upload or delete anything. */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.stacks.some((s) => s.action !== 'none');
+  return plan.stacks.some((s) => s.action !== 'none') || codeHasChanges(plan.code);
 }

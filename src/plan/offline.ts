@@ -1,10 +1,12 @@
+import { derivedSubnetsNote } from '../settings/network.js';
 import type { Settings } from '../settings/types.js';
 import { stackSpecs } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { summarizeStack } from '../stacks/summary.js';
 import { additionsFrom, parameterChanges } from './convert.js';
 import { PLAN_MODEL_VERSION } from './model.js';
-import type { Plan } from './model.js';
+import type { Plan, StackPlan } from './model.js';
+import { withTemplateContexts } from './analysis-additions.js';
 
 /**
  * The plan of both stacks against an empty account, from the templates alone: what the first
@@ -17,7 +19,7 @@ export function offlinePlan(
 ): Plan {
   const stacks = stackSpecs(settings, templates).map((spec) => {
     const summary = summarizeStack(spec, settings);
-    return {
+    const plan: StackPlan = {
       role: spec.role,
       stackName: spec.name,
       status: 'MISSING',
@@ -28,6 +30,13 @@ export function offlinePlan(
       changes: additionsFrom(summary.resources),
       warnings: [],
     };
+    // What each new resource will be (its statements and rules), from the evaluated template.
+    return withTemplateContexts(plan, {
+      templateBody: spec.templateBody,
+      stackName: spec.name,
+      region: settings.region,
+      parameters: spec.parameters,
+    });
   });
   return {
     version: PLAN_MODEL_VERSION,
@@ -38,6 +47,7 @@ export function offlinePlan(
     stacks,
     warnings: [
       'Offline plan: made from the templates alone against an empty account, without calling AWS.',
+      ...[derivedSubnetsNote(settings.network)].filter((note) => note !== undefined),
     ],
   };
 }

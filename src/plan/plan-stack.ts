@@ -1,6 +1,6 @@
-import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../cfn/changeset.js';
+import { createChangeSet, waitForChangeSet } from '../cfn/changeset.js';
 import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
-import { deleteStack } from '../cfn/operation.js';
+import { isChangeSetMissingError } from '../cfn/errors.js';
 import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
 import { pollUntil } from '../shared/poll.js';
@@ -10,6 +10,10 @@ import type { EngineContext } from './context.js';
 import { operationTimeoutMs, runScopedName } from './context.js';
 import { additionsFrom, parameterChanges, toResourceChange } from './convert.js';
 import type { ResourceChange, StackPlan } from './model.js';
+import { planOutputs } from './plan-outputs.js';
+import { discardQuietly } from './plan-discard.js';
+
+export { discardPlan } from './plan-discard.js';
 
 /** One stack's plan with what the engine needs to execute or discard it. */
 export interface PlannedStack {
@@ -35,6 +39,25 @@ export async function planStack(
   ctx: EngineContext,
   known?: StackState,
 ): Promise<PlannedStack> {
+  try {
+    return await planOnce(spec, ctx, known);
+  } catch (error) {
+    // Another run executed a change set on the stack while this one was computed, which
+    // deletes every other change set: plan once more from the stack as that run leaves it.
+    if (!isChangeSetMissingError(error)) throw error;
+    ctx.log.info(
+      `The change set of stack ${spec.name} was deleted while CloudFormation computed it (another run ` +
+        `executed a change set on the stack): planning stack ${spec.name} again once it has settled.`,
+    );
+    return planOnce(spec, ctx);
+  }
+}
+
+async function planOnce(
+  spec: StackSpec,
+  ctx: EngineContext,
+  known?: StackState,
+): Promise<PlannedStack> {
   let state = known ?? (await readStackState(ctx.cfn, spec.name));
   if (state.kind === 'busy') state = await waitUntilSettled(spec.name, state, ctx);
   const warnings: string[] = [];
@@ -50,6 +73,13 @@ export async function planStack(
         `Stack ${spec.name} is in ${state.status}${state.stack?.StackStatusReason ? ` (${state.stack.StackStatusReason})` : ''}. ` +
           'It cannot be updated; fix the cause and delete the stack (retained resources such as the bucket stay), then run again.',
       );
+    case 'paused':
+      warnings.push(
+        `The stack is in ${state.status}: a run with rollback disabled stopped at a failure and kept what it had made. ` +
+          'This plan updates it from there (CloudFormation resumes). To return to the last working state instead, run ' +
+          `'aws cloudformation rollback-stack --stack-name ${spec.name}' (a stack never created is deleted by it), then run again.`,
+      );
+      break;
     case 'rollback-complete':
       if (!ctx.settings.recreateFailedStack) {
         throw new Error(
@@ -65,7 +95,8 @@ export async function planStack(
   if (spec.parameters.some((p) => p.value === undefined))
     return templatePlan(spec, ctx, state, warnings, false);
 
-  const type: ChangeSetType = state.kind === 'healthy' ? 'UPDATE' : 'CREATE';
+  const type: ChangeSetType =
+    state.kind === 'healthy' || state.kind === 'paused' ? 'UPDATE' : 'CREATE';
   const name = runScopedName('mwaa-deploy', ctx, spec.role);
   const created = await createChangeSet(ctx.cfn, spec, {
     name,
@@ -90,6 +121,19 @@ export async function planStack(
   const changes = changeSet.changes
     .map(toResourceChange)
     .filter((c): c is ResourceChange => c !== undefined);
+  const parameters = parameterChanges(spec.parameters, state.stack?.Parameters);
+  const outputs = changeSet.noChanges
+    ? { outputs: [], warnings: [] }
+    : await planOutputs(ctx, {
+        templateBody: spec.templateBody,
+        stackName: spec.name,
+        // Only a deployed stack has outputs and a template to compare with.
+        stack: type === 'UPDATE' ? state.stack : undefined,
+        accountId: accountOf(changeSet.stackId),
+        parameters: Object.fromEntries(changeSet.parameters.map((p) => [p.key, p.value])),
+        changes,
+        parameterKeysChanged: parameters.filter((p) => p.before !== p.after).map((p) => p.key),
+      });
   return {
     spec,
     state,
@@ -103,11 +147,17 @@ export async function planStack(
       action: changeSet.noChanges ? 'none' : type === 'CREATE' ? 'create' : 'update',
       source: 'change-set',
       templateSource: spec.templateSource,
-      parameters: parameterChanges(spec.parameters, state.stack?.Parameters),
+      parameters,
       changes,
-      warnings,
+      outputs: outputs.outputs,
+      warnings: [...warnings, ...outputs.warnings],
     },
   };
+}
+
+/** The account of a CloudFormation ARN (arn:aws:cloudformation:REGION:ACCOUNT:...). */
+function accountOf(arn: string): string {
+  return arn.split(':')[4] ?? '';
 }
 
 /** The plan of a stack that cannot have a change set yet: every resource of its template added. */
@@ -138,65 +188,33 @@ function templatePlan(
   };
 }
 
-async function waitUntilSettled(
+/**
+ * Waits for another operation on the stack to end (bounded by the operation timeout), logging
+ * each status it passes through with the time waited, and returns the settled state.
+ */
+export async function waitUntilSettled(
   name: string,
   state: StackState,
   ctx: EngineContext,
 ): Promise<StackState> {
   ctx.log.info(`Stack ${name} is busy (${state.status}); waiting for that operation to finish.`);
+  const started = ctx.clock.now();
+  let last = state.status;
   return pollUntil(
     async () => {
       const now = await readStackState(ctx.cfn, name);
+      if (now.status !== last) {
+        const waited = Math.round((ctx.clock.now() - started) / 1000);
+        ctx.log.info(`Stack ${name}: ${now.status} after ${waited} s of waiting.`);
+        last = now.status;
+      }
       return now.kind === 'busy' ? undefined : now;
     },
     {
       clock: ctx.clock,
       timeoutMs: operationTimeoutMs(ctx),
-      what: `the running operation on stack ${name}`,
+      what: `the running operation on stack ${name} to finish (it keeps running in AWS; run again once it has)`,
       signal: ctx.signal,
     },
   );
-}
-
-/**
- * Leaves the account as the plan found it: deletes the change set, or the whole stack when the
- * plan's own CREATE change set made it (an empty REVIEW_IN_PROGRESS stack holds nothing).
- */
-export async function discardPlan(planned: PlannedStack, ctx: EngineContext): Promise<void> {
-  if (!planned.changeSet) return;
-  await discardQuietly(
-    {
-      spec: planned.spec,
-      changeSetId: planned.changeSet.id,
-      stackId: planned.changeSet.stackId,
-      createdReviewStack: planned.createdReviewStack,
-    },
-    ctx,
-  );
-}
-
-async function discardQuietly(
-  target: { spec: StackSpec; changeSetId: string; stackId: string; createdReviewStack: boolean },
-  ctx: EngineContext,
-): Promise<void> {
-  try {
-    if (target.createdReviewStack) {
-      await deleteStack(
-        ctx.cfn,
-        { stackName: target.spec.name, stackId: target.stackId },
-        {
-          clock: ctx.clock,
-          log: ctx.log,
-          timeoutMs: operationTimeoutMs(ctx),
-          token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
-        },
-      );
-    } else {
-      await deleteChangeSet(ctx.cfn, target.changeSetId);
-    }
-  } catch (error) {
-    ctx.log.warning(
-      `Could not clean up the plan of stack ${target.spec.name}: ${(error as Error).message}`,
-    );
-  }
 }

@@ -7,6 +7,8 @@
  * that shape for fakes.
  */
 
+import { COMMENT_LIMIT } from '../render/markdown.js';
+
 /** An issue comment, reduced to what the logic reads. */
 export interface IssueComment {
   readonly id: number;
@@ -18,18 +20,20 @@ export interface IssueComment {
   readonly updatedAt?: string;
 }
 
-/** One page of a pull request's comments, oldest first. */
-export interface CommentPage {
-  readonly comments: readonly IssueComment[];
-  /** Whether another page follows (GitHub's Link header has rel="next"). */
-  readonly hasNext: boolean;
+/**
+ * A pull request's comments, a page at a time, oldest first. `next()` is one request; after it
+ * throws, calling it again asks for the same page again (the caller's retries rely on that).
+ */
+export interface CommentPages {
+  /** The next page, or undefined when every page was read. */
+  next(): Promise<readonly IssueComment[] | undefined>;
 }
 
 export interface CommentsApi {
   /** Where the comments are, for messages, e.g. `octo/repo#12`. */
   readonly label?: string;
-  /** Page `page` (1-based) of the comments, 100 to a page. */
-  list(page: number): Promise<CommentPage>;
+  /** Every comment, 100 to a page, following GitHub's `Link: rel="next"`. */
+  pages(): CommentPages;
   create(body: string): Promise<IssueComment>;
   update(id: number, body: string): Promise<IssueComment>;
   remove(id: number): Promise<void>;
@@ -38,8 +42,11 @@ export interface CommentsApi {
 /** Comments per page: GitHub's maximum. */
 export const COMMENTS_PER_PAGE = 100;
 
-/** GitHub's limit on a comment body, in characters; a longer one is answered 422. */
-export const MAX_COMMENT_CHARS = 65_536;
+/**
+ * GitHub's limit on a comment body, in characters; a longer one is answered 422. The renderer
+ * defines it (it cuts the plan to fit); the comment calls use the same number.
+ */
+export const MAX_COMMENT_CHARS = COMMENT_LIMIT;
 
 /** An HTTP error in Octokit's RequestError shape, for fake CommentsApi implementations. */
 export class GitHubHttpError extends Error {

@@ -18,6 +18,8 @@ export interface ReviewedPlanComment {
   readonly updatedAt?: string;
   /** The marker's fields (fingerprint, status, ...), environment excluded. */
   readonly fields: Readonly<Record<string, string>>;
+  /** The whole comment, marker included: what reviewers saw. */
+  readonly body?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function findReviewedPlanComment(
     author: found.author,
     updatedAt: found.updatedAt,
     fields: found.marker.fields,
+    body: found.body,
   };
 }
 

@@ -29,13 +29,15 @@ export async function findOurComment(
   const { api, environment, authors } = options;
   let found: FoundComment | undefined;
   let matches = 0;
+  const pages = api.pages();
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await withCommentRetries(
+    const comments = await withCommentRetries(
       `list the comments (page ${page})`,
-      () => api.list(page),
+      () => pages.next(),
       options,
     );
-    for (const comment of result.comments) {
+    if (comments === undefined) break;
+    for (const comment of comments) {
       const marker = parseMarker(comment.body);
       if (marker?.version !== MARKER_VERSION || marker.environment !== environment) continue;
       if (authors && !(comment.author !== undefined && authors.includes(comment.author))) continue;
@@ -43,7 +45,6 @@ export async function findOurComment(
       found = { ...comment, marker };
       matches++;
     }
-    if (!result.hasNext) break;
     if (page === MAX_PAGES) options.log.warning(`Stopped reading comments after ${page} pages.`);
   }
   if (matches > 1) {

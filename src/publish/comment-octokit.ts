@@ -1,18 +1,21 @@
 /**
  * CommentsApi on a real Octokit, e.g. `getOctokit(token, { baseUrl: context.apiUrl })` from
  * @actions/github. Only types are imported here, so the library loads no client on import.
+ * Listing goes through `octokit.paginate.iterator`, which follows GitHub's `Link: rel="next"`.
  *
- * Retries are ours (comment-retry.ts). @actions/github 9 adds no retry or throttling plugin; a
- * caller that builds its client with @octokit/plugin-retry has it switched off per request below
- * (`request.retries: 0`), and one that adds @octokit/plugin-throttling should construct it with
- * `throttle: { enabled: false }`, or every rate limit is waited out twice.
+ * Retries are ours (comment-retry.ts says why not @octokit/plugin-retry and
+ * @octokit/plugin-throttling). @actions/github 9 adds neither plugin; a caller that builds its
+ * client with plugin-retry has it switched off per request below (`request.retries: 0`; the
+ * paginate iterator passes no request options, so not on listing), and one that adds
+ * plugin-throttling should construct it with `throttle: { enabled: false }`, or every rate limit
+ * is waited out twice.
  */
 import type { getOctokit } from '@actions/github';
 import { COMMENTS_PER_PAGE } from './comment-api.js';
 import type { CommentsApi, IssueComment } from './comment-api.js';
 
 /** The part of an Octokit client the comments use. */
-export type GitHubClient = Pick<ReturnType<typeof getOctokit>, 'request'>;
+export type GitHubClient = Pick<ReturnType<typeof getOctokit>, 'request' | 'paginate'>;
 
 /** Per-request options: no plugin retries under ours. */
 const NO_PLUGIN_RETRIES = { retries: 0 };
@@ -36,14 +39,17 @@ export function octokitCommentsApi(
   const where = { owner, repo, request: NO_PLUGIN_RETRIES };
   return {
     label: `${owner}/${repo}#${issueNumber}`,
-    async list(page) {
-      const response = await octokit.request(
+    pages() {
+      const pages = octokit.paginate.iterator(
         'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-        { ...where, issue_number: issueNumber, per_page: COMMENTS_PER_PAGE, page },
+        { owner, repo, issue_number: issueNumber, per_page: COMMENTS_PER_PAGE },
       );
+      const iterator = pages[Symbol.asyncIterator]();
       return {
-        comments: response.data.map(toComment),
-        hasNext: hasNextPage(response.headers.link),
+        async next() {
+          const page = await iterator.next();
+          return page.done ? undefined : page.value.data.map(toComment);
+        },
       };
     },
     async create(body) {
@@ -67,14 +73,6 @@ export function octokitCommentsApi(
       });
     },
   };
-}
-
-/** Whether GitHub's Link header (RFC 8288) offers a next page. */
-export function hasNextPage(link: string | undefined): boolean {
-  for (const match of (link ?? '').matchAll(/rel="([^"]*)"/g)) {
-    if ((match[1] ?? '').split(/\s+/).includes('next')) return true;
-  }
-  return false;
 }
 
 function toComment(raw: RawComment): IssueComment {

@@ -3,16 +3,25 @@
  * what `retry-after` says (or until `x-ratelimit-reset`, or a minute), after a 5xx back off
  * exponentially; anything else (403 permission, 404, 422) fails at once. Time comes from the
  * injected clock, so tests run instantly and can see every wait.
+ *
+ * Why not @octokit/plugin-throttling and @octokit/plugin-retry, the usual pair: both wait
+ * through Bottleneck's own timers, so the clock cannot be injected (the tests that pin each wait
+ * would wait real minutes), and neither bounds the total time one
+ * call may spend waiting (`maxTotalWaitMs`): a plan comment is a convenience that must never
+ * hold a job for long. plugin-retry also backs off without jitter (retryAfterBaseValue times the
+ * retry count squared), so runners failing together retry together. What they would add,
+ * throttling of bursts, this action does not need: it makes a handful of calls per run.
  */
 import type { Clock } from '../shared/clock.js';
 import { errorMessage } from '../shared/errors.js';
+import { equalJitter } from '../shared/retry.js';
 import type { Logger } from '../shared/logger.js';
 import { headerOf, statusOf } from './comment-api.js';
 
 export interface CommentRetryOptions {
   /** Attempts per call, the first included. */
   readonly attempts: number;
-  /** First backoff after a 5xx; doubles each time up to maxDelayMs, with full jitter. */
+  /** First backoff after a 5xx; doubles each time up to maxDelayMs, with equal jitter. */
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
   /** The longest wait a rate limit may ask for; a longer one gives up rather than block the job. */
@@ -152,6 +161,8 @@ function delayFor(
     // Never earlier than asked; a little later, so runners limited together spread out.
     return verdict.waitMs + Math.round(random() * 1_000);
   }
-  const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(cap / 2 + (random() * cap) / 2);
+  return equalJitter(
+    Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)),
+    random,
+  );
 }

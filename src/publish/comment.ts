@@ -16,7 +16,7 @@ import type { CommentCallOptions, CommentOutcome } from './comment-types.js';
 
 export { parseMarker, formatMarker, MARKER_VERSION } from './comment-marker.js';
 export type { Marker } from './comment-marker.js';
-export type { CommentsApi, CommentPage, IssueComment } from './comment-api.js';
+export type { CommentsApi, CommentPages, IssueComment } from './comment-api.js';
 export { GitHubHttpError, MAX_COMMENT_CHARS } from './comment-api.js';
 export { octokitCommentsApi } from './comment-octokit.js';
 export { findReviewedPlanComment, markApplied } from './comment-applied.js';

@@ -8,6 +8,7 @@ import { renderForSummary } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
 import { renderVerifyMarkdown } from '../render/verify-markdown.js';
 import { environmentOutputs } from '../environment/outputs.js';
+import { publishCodeOutputs } from './code-outputs.js';
 import type { ResultSink } from './sink.js';
 
 /** Writes the plan as JSON where later steps can read it; returns the path. */
@@ -46,6 +47,7 @@ export async function publishResult(
   const environment = result.deploy?.environmentOutputs ?? result.verify?.environmentOutputs;
   if (environment)
     for (const [name, value] of environmentOutputs(environment)) sink.setOutput(name, value);
+  if (result.code) publishCodeOutputs(result.code, sink);
   if (result.verify) parts.push(renderVerifyMarkdown(result.verify));
   if (parts.length > 0) await sink.appendSummary(`${parts.join('\n')}\n`);
 }

@@ -93,7 +93,7 @@ export function describeSecurityChange(c: SecurityChange): string {
     if (c.change === 'changed')
       return `${c.where ?? 'policy'} changes (CloudFormation gave no values)`;
     return c.change === 'added'
-      ? 'new resource; its statements or rules show once the stack is planned with a change set'
+      ? 'new resource; its statements or rules could not be read from the template'
       : 'resource removed, with its statements or rules';
   }
   if (c.kind === 'ingress-rule' || c.kind === 'egress-rule') return describeRule(c.value, c.kind);

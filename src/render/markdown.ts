@@ -6,11 +6,13 @@
 import { NETWORK_TYPES } from '../plan/analysis.js';
 import type { Plan } from '../plan/model.js';
 import { fit, measureBytes, measureChars, Tier } from './budget.js';
+import { codeParts } from './code-markdown.js';
 import type { Dropped, Part } from './budget.js';
 import { prepareRender } from './context.js';
 import type { Prepared, RenderContext } from './context.js';
 import { escapeInline as e } from './escape.js';
 import { headerParts, safeUrl, summaryParts, warningParts } from './markdown-header.js';
+import { driftParts } from './markdown-drift.js';
 import { securityParts } from './markdown-security.js';
 import { stackParts } from './markdown-stack.js';
 import { mermaidBlock } from './mermaid.js';
@@ -81,8 +83,10 @@ function documentParts(p: Prepared, options: MarkdownOptions): Part[] {
     ...warningParts(p),
     ...summaryParts(p),
     { text: '', tier: Tier.KEEP, trimNote: true },
+    ...driftParts(p.analysis.drift, p.plan.stacks, where),
     ...securityParts(p.analysis.securityChanges, where),
     ...p.plan.stacks.flatMap((s) => stackParts(s, severe.get(s.stackName) ?? new Set(), where)),
+    ...codeParts(p.plan.code, where),
     ...(diagram
       ? [
           {

@@ -1,4 +1,11 @@
-import type { Plan, PropertyChange, ResourceChange, StackPlan } from '../plan/model.js';
+import type {
+  DriftedResource,
+  Plan,
+  PropertyChange,
+  ResourceChange,
+  StackDrift,
+  StackPlan,
+} from '../plan/model.js';
 import { truncate } from './escape.js';
 
 /** Longest name, status or reason shown in the parts of a rendering that are always kept. */
@@ -33,7 +40,32 @@ function change(c: ResourceChange): ResourceChange {
   };
 }
 
+function drifted(d: DriftedResource): DriftedResource {
+  return {
+    ...d,
+    logicalId: text(d.logicalId, NAME_MAX),
+    type: text(d.type, NAME_MAX),
+    status: oneOf(d.status, ['MODIFIED', 'DELETED'] as const) ?? 'MODIFIED',
+    differences: Array.isArray(d.differences)
+      ? d.differences.map((p) => ({
+          ...p,
+          path: text(p.path, TEXT_MAX),
+          kind: oneOf(p.kind, ['ADD', 'REMOVE', 'NOT_EQUAL'] as const) ?? 'NOT_EQUAL',
+        }))
+      : [],
+  };
+}
+
+function drift(d: StackDrift | undefined): StackDrift | undefined {
+  if (d === undefined || d === null || typeof d !== 'object') return undefined;
+  if (d.status === 'checked') {
+    return { status: 'checked', drifted: Array.isArray(d.drifted) ? d.drifted.map(drifted) : [] };
+  }
+  return { status: 'unavailable', reason: text(d.reason, TEXT_MAX) };
+}
+
 function stack(s: StackPlan): StackPlan {
+  const d = drift(s.drift);
   return {
     ...s,
     role: oneOf(s.role, ['vpc', 'prerequisites', 'environment'] as const) ?? 'prerequisites',
@@ -45,6 +77,7 @@ function stack(s: StackPlan): StackPlan {
     parameters: Array.isArray(s.parameters) ? s.parameters : [],
     changes: Array.isArray(s.changes) ? s.changes.map(change) : [],
     warnings: Array.isArray(s.warnings) ? s.warnings.map((w) => text(w, TEXT_MAX)) : [],
+    ...(d ? { drift: d } : { drift: undefined }),
   };
 }
 

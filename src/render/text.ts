@@ -4,6 +4,7 @@
  * so nothing in them can pass for a workflow command.
  */
 import type { Plan } from '../plan/model.js';
+import { codeTextLines } from './code-text.js';
 import { prepareRender } from './context.js';
 import type { RenderContext } from './context.js';
 import { describeSecurityChange, securityKindLabel } from './describe.js';
@@ -68,6 +69,24 @@ export function renderPlanText(plan: Plan, ctx: RenderContext): string {
   const warnings = destructiveWarnings(p.analysis);
   for (const w of warnings)
     out.push(`${w.severe ? '!!' : ' !'} ${t(w.subject)} ${t(w.text, 1_000)}`);
+  const drift = p.analysis.drift;
+  if (drift.length > 0) {
+    out.push(
+      ` ! ${drift.length} resource${drift.length === 1 ? ' was' : 's were'} changed outside CloudFormation (drift); a deploy reverts those it updates (marked [reverted]):`,
+    );
+    for (const d of drift) {
+      const where = `${t(d.logicalId)} (${t(d.type)}, ${t(d.stack)})${d.security ? ' [security]' : ''}${d.revertedByPlan ? ' [reverted]' : ''}`;
+      if (d.status === 'DELETED' || d.differences.length === 0)
+        out.push(`     ${where}: deleted outside CloudFormation`);
+      for (const x of d.differences)
+        out.push(`     ${where} ${t(x.path)}: template ${v(x.expected)}, AWS ${v(x.actual)}`);
+    }
+  }
+  for (const s of p.plan.stacks)
+    if (s.drift?.status === 'unavailable')
+      out.push(
+        `Note: ${t(s.stackName)}: ${t(s.drift.reason, 1_000)}; the plan went on without it.`,
+      );
   for (const n of p.plan.warnings) out.push(`Note: ${t(n, 1_000)}`);
   for (const s of p.plan.stacks)
     for (const n of s.warnings) out.push(`Note: ${t(s.stackName)}: ${t(n, 1_000)}`);
@@ -145,6 +164,8 @@ export function renderPlanText(plan: Plan, ctx: RenderContext): string {
     });
     out.push('');
   }
+
+  out.push(...codeTextLines(p.plan.code));
 
   const security = p.analysis.securityChanges;
   if (security.length > 0) {

@@ -6,6 +6,7 @@ import type { DestructiveChange, KeyModeSwitch, PlanAnalysis } from '../plan/ana
 import { ENVIRONMENT_TYPE, environmentWarning } from '../environment/plan-warnings.js';
 import { NETWORK_TYPES } from '../plan/analysis.js';
 import type { Plan, ResourceChange, StackPlan } from '../plan/model.js';
+import { codeOnlyVerdict } from './code-view.js';
 
 export type ChangeKind =
   'add' | 'modify' | 'remove' | 'replace' | 'maybe-replace' | 'import' | 'dynamic';
@@ -92,7 +93,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** The one-line verdict of a plan. */
 export function verdict(plan: Plan, analysis: PlanAnalysis): Verdict {
-  if (!analysis.hasChanges) return { level: 'none', text: 'No changes.' };
+  // The stacks decide the counts; a plan whose only changes are code files says so.
+  if (!plan.stacks.some((s) => s.action !== 'none'))
+    return codeOnlyVerdict(plan) ?? { level: 'none', text: 'No changes.' };
   const t = totalCounts(plan);
   const counts = `${plural(analysis.changeCount, 'change')} (${t.add} to add, ${t.modify} to modify, ${t.remove} to remove)`;
   const destroying = analysis.destructive.length;

@@ -5,6 +5,7 @@
  */
 import { fail, ok, quote } from './problems.js';
 import type { Parsed } from './problems.js';
+import { formatIpv4Cidr, ipv4Mask, readIpv4Cidr } from '../shared/ipv4.js';
 
 /** A parsed IPv4 CIDR block. */
 export interface Ipv4Cidr {
@@ -19,26 +20,11 @@ export const MIN_PREFIX = 16;
 /** See {@link MIN_PREFIX}. */
 export const MAX_PREFIX = 28;
 
-const SHAPE = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/;
 const EXPECTED = 'expected an IPv4 CIDR like 10.192.0.0/16';
-
-/** The netmask of a prefix length, as an unsigned 32-bit number. */
-function mask(prefix: number): number {
-  // `<< 32` is a no-op in JavaScript, hence the special case.
-  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-}
-
-/** A decimal part without leading zeros (`010` is octal to some tools and decimal to others). */
-function decimal(text: string, max: number): number | undefined {
-  if (text.length > 1 && text.startsWith('0')) return undefined;
-  const n = Number(text);
-  return n <= max ? n : undefined;
-}
 
 /** Writes a block back as text, e.g. `10.192.0.0/16`. */
 export function formatCidr(cidr: Ipv4Cidr): string {
-  const n = cidr.network;
-  return `${n >>> 24}.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${n & 0xff}/${cidr.prefix}`;
+  return formatIpv4Cidr(cidr.network, cidr.prefix);
 }
 
 /**
@@ -52,26 +38,24 @@ export function parseIpv4Cidr(text: string): Parsed<Ipv4Cidr> {
   if (!text.includes('/')) {
     return fail(`${quote(text)} has no prefix length; ${EXPECTED}`);
   }
-  const match = SHAPE.exec(text);
-  if (!match) {
+  const read = readIpv4Cidr(text);
+  if (!read.ok && read.reason === 'shape') {
     return fail(
       `${quote(text)} is not an IPv4 CIDR: ${EXPECTED} (four numbers 0-255, '/', prefix)`,
     );
   }
-  const octets = match.slice(1, 5).map((part) => decimal(part, 255));
-  const prefix = decimal(match[5] ?? '', 32);
-  if (octets.some((o) => o === undefined)) {
+  if (!read.ok && read.reason === 'octet') {
     return fail(
       `${quote(text)} is not an IPv4 CIDR: each of the four numbers must be 0 to 255 without leading zeros`,
     );
   }
-  if (prefix === undefined) {
+  if (!read.ok) {
     return fail(
       `${quote(text)} is not an IPv4 CIDR: the prefix must be 0 to 32 without leading zeros`,
     );
   }
-  const address = octets.reduce<number>((acc, o) => acc * 256 + (o ?? 0), 0);
-  const network = (address & mask(prefix)) >>> 0;
+  const { address, prefix } = read;
+  const network = (address & ipv4Mask(prefix)) >>> 0;
   if (network !== address) {
     const corrected = formatCidr({ network, prefix });
     return fail(
@@ -97,7 +81,7 @@ export function parseVpcCidr(text: string): Parsed<Ipv4Cidr> {
 /** True when every address of `inner` is in `outer`. */
 export function cidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
   return (
-    inner.prefix >= outer.prefix && (inner.network & mask(outer.prefix)) >>> 0 === outer.network
+    inner.prefix >= outer.prefix && (inner.network & ipv4Mask(outer.prefix)) >>> 0 === outer.network
   );
 }
 

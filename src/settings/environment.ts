@@ -13,6 +13,7 @@ import {
 import type { EnvironmentSettings, LogLevel, LogType } from './environment-types.js';
 import { fail, ok, quote } from './problems.js';
 import type { Parsed, ProblemCollector } from './problems.js';
+import { parseDagPrefix } from './code.js';
 import { parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { parseKeyValues } from './tags.js';
 
@@ -80,7 +81,9 @@ export function readEnvironment(
     'webserver-access-mode',
     parseEnum(read('webserver-access-mode'), WEBSERVER_ACCESS_MODES),
   );
-  const dagS3Path = problems.take('dag-s3-path', parseDagPath(read('dag-s3-path')));
+  // dag-s3-path is one input shared with the code sync, checked (and reported) by readCode.
+  const dag = parseDagPrefix(read('dag-s3-path'));
+  const dagS3Path = dag.ok ? dag.value.replace(/\/$/, '') : undefined;
   const logLevels = problems.take('log-levels', parseLogLevels(read('log-levels')));
   const window = read('weekly-maintenance-window-start');
   const weeklyMaintenanceWindowStart =
@@ -89,7 +92,7 @@ export function readEnvironment(
     'airflow-configuration-options',
     parseConfigurationOptions(read('airflow-configuration-options')),
   );
-  if (problems.problems.length > before) return undefined;
+  if (problems.problems.length > before || dagS3Path === undefined) return undefined;
   return {
     ...(airflowVersion ? { airflowVersion } : {}),
     environmentClass: environmentClass!,
@@ -138,24 +141,6 @@ function readSchedulers(
     'schedulers',
     parseInteger(text, SCHEDULERS.min, SCHEDULERS.max, 'schedulers'),
   );
-}
-
-/** A relative folder of the bucket: no `s3://`, no leading `/`, no `..`. */
-export function parseDagPath(text: string): Parsed<string> {
-  if (/^s3:\/\//i.test(text) || text.startsWith('/')) {
-    return fail(
-      `${quote(text)} must be a folder relative to the bucket, e.g. dags (not an s3:// URL or an absolute path)`,
-    );
-  }
-  if (
-    text.split('/').some((part) => part === '..' || part === '.') ||
-    !/^[\w!\-.*'()/]{1,1024}$/.test(text)
-  ) {
-    return fail(
-      `${quote(text)} is not a folder of the bucket; use letters, digits and / - _ . (e.g. dags or airflow/dags)`,
-    );
-  }
-  return ok(text.replace(/\/+$/, ''));
 }
 
 /** `DAY:HH:MM` in UTC; MWAA takes the minutes 00 or 30 (its console offers half hours). */

@@ -13,3 +13,4 @@ export { parseIpv4Cidr, formatCidr, cidrContains, cidrsOverlap } from './cidr.js
 export type { Ipv4Cidr } from './cidr.js';
 export { parseKmsKey } from './kms-key.js';
 export { deriveStackNames, knownPartitionOf } from './names.js';
+export { derivedSubnetsNote } from './network.js';

@@ -14,10 +14,12 @@ import {
   parseRoleArn,
   parseSessionName,
 } from './names.js';
+import { readCode } from './code.js';
 import { readNetwork } from './network.js';
 import { readDeployEnvironment } from './environment.js';
 import { withEnvironment } from './environment-stack.js';
-import { ProblemCollector } from './problems.js';
+import { ProblemCollector, fail, ok, quote } from './problems.js';
+import type { Parsed } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { readStacks } from './stack-names.js';
 import { parseTags } from './tags.js';
@@ -37,6 +39,8 @@ const COMMENT_POLICIES: readonly CommentPolicy[] = ['always', 'on-change', 'neve
 const SESSION_SECONDS = { min: 900, max: 43200 } as const;
 /** Up to 12 hours of waiting for one stack operation. */
 const TIMEOUT_MINUTES = { min: 1, max: 720 } as const;
+/** Drift detection takes about a minute on real stacks; a plan must not hang on it. */
+const DRIFT_TIMEOUT_SECONDS = { min: 0, max: 900 } as const;
 
 /** The AWS SDK's own Region variables, in the order the SDK reads them. */
 const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
@@ -62,6 +66,7 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
   const credentials = readCredentials(read, problems);
   const keyMode = problems.take('key-mode', parseEnum(read('key-mode'), KEY_MODES));
   const bucketName = read('bucket-name');
+  const boundary = read('permissions-boundary');
   const githubToken = read('github-token');
   // A token is one word; anything else would end up in an HTTP header (and its error message).
   // The value itself is never quoted: it is a secret.
@@ -93,6 +98,9 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     }),
     stacks: environment && stacks ? { ...stacks, environment: environment.stack } : stacks,
     ...(environment && { environment: environment.settings }),
+    ...(boundary !== '' && {
+      permissionsBoundary: problems.take('permissions-boundary', parseBoundaryArn(boundary)),
+    }),
     tags: problems.take('tags', parseTags(read('tags'))),
     comment: problems.take('comment', parseEnum(read('comment'), COMMENT_POLICIES)),
     ...(githubToken !== '' && { githubToken }),
@@ -118,10 +126,20 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       'timeout-minutes',
       parseInteger(read('timeout-minutes'), TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes'),
     ),
+    driftTimeoutSeconds: problems.take(
+      'drift-timeout-seconds',
+      parseInteger(
+        read('drift-timeout-seconds'),
+        DRIFT_TIMEOUT_SECONDS.min,
+        DRIFT_TIMEOUT_SECONDS.max,
+        'seconds',
+      ),
+    ),
   };
+  const code = readCode(read, env, problems);
   problems.throwIfAny();
   // Sound: every field left undefined above recorded a problem, and throwIfAny threw.
-  return deepFreeze(settings as Settings);
+  return deepFreeze({ ...settings, ...(code && { code }) } as Settings);
 }
 
 /** An {@link InputReader} over a plain record, e.g. {@link DEFAULT_DEMO_INPUTS} or parsed CLI flags. */
@@ -189,4 +207,13 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** A managed policy ARN, as IAM's PermissionsBoundary takes it (and the template's pattern). */
+function parseBoundaryArn(value: string): Parsed<string> {
+  return /^arn:aws[a-z-]*:iam::\d{12}:policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/.test(value)
+    ? ok(value)
+    : fail(
+        `${quote(value)} is not an IAM managed policy ARN; give the ExecutionRoleBoundaryArn output of templates/github-oidc-roles.yaml, e.g. arn:aws:iam::123456789012:policy/NAME`,
+      );
 }

@@ -5,6 +5,8 @@ import type { EnvironmentSettings } from './environment-types.js';
  * Only src/settings knows the action's input names; everything else takes a Settings.
  */
 
+import type { CodeSettings } from './code.js';
+
 /** What a run does. */
 export type Mode = 'plan' | 'deploy' | 'verify';
 
@@ -32,13 +34,15 @@ export type KmsKeySetting =
       readonly accountId?: string;
     };
 
-/** The VPC stack's address plan (defaults from the seed template). */
+/** The VPC stack's address plan (the subnets derived from the VPC's when not given). */
 export interface NetworkSettings {
   readonly vpcCidr: string;
   readonly publicSubnet1Cidr: string;
   readonly publicSubnet2Cidr: string;
   readonly privateSubnet1Cidr: string;
   readonly privateSubnet2Cidr: string;
+  /** The subnet inputs left empty and derived from vpcCidr (e.g. `public-subnet-1-cidr`). */
+  readonly derived: readonly string[];
 }
 
 /** One deployed stack: its CloudFormation name and, optionally, a user template replacing ours. */
@@ -76,6 +80,8 @@ export interface Settings {
   readonly network: NetworkSettings;
   /** S3 bucket name; undefined lets CloudFormation generate one. */
   readonly bucketName?: string;
+  /** ARN of the managed policy to set as the execution role's permissions boundary. */
+  readonly permissionsBoundary?: string;
   readonly stacks: {
     readonly vpc: StackSettings;
     readonly prerequisites: StackSettings;
@@ -106,4 +112,8 @@ export interface Settings {
   readonly maskAccountId: boolean;
   /** Upper bound for waiting on any one stack operation. */
   readonly timeoutMinutes: number;
+  /** Upper bound for drift detection on one stack, in seconds; 0 turns drift detection off. */
+  readonly driftTimeoutSeconds: number;
+  /** Release-time code synced to the bucket; undefined when no code input is set. */
+  readonly code?: CodeSettings;
 }

@@ -2,7 +2,13 @@ import type { Clock } from './clock.js';
 
 /** How often to ask whether a long AWS operation is done. */
 export interface PollPolicy {
-  /** The shortest delay between two polls. */
+  /**
+   * The first delay. Each later one is at least the time waited so far (so the delays double)
+   * until they reach minDelayMs: CloudFormation often finishes a change set or a small update
+   * within a second, and a fixed first delay of minDelayMs would be that much detection latency.
+   */
+  readonly firstDelayMs: number;
+  /** The shortest delay once the ramp from firstDelayMs is over. */
   readonly minDelayMs: number;
   /** The longest delay between two polls. */
   readonly maxDelayMs: number;
@@ -11,13 +17,15 @@ export interface PollPolicy {
 }
 
 /**
- * The default: detect completion within max(0.5 s, 9.8% of the wait), just inside the 10%
- * bound. The delay grows with the time waited; the cap (150 s) only bites past half an hour,
- * so a 30-minute wait takes under a hundred polls even at the jitter's worst (each poll reads
- * the status and the new events: under 200 calls in all).
+ * The default: detect completion within max(1 s, 10% of the wait). Polls at about 0, 0.1, 0.2,
+ * 0.4 and 0.8 s, then every 0.7 s (at most 0.7 s plus one call's time: inside the 1 s bound of
+ * short waits), then 9.8% of the time waited, just inside the 10% bound. The cap (150 s) only
+ * bites past half an hour, so a 30-minute wait takes under a hundred polls even at the jitter's
+ * worst (each poll reads the status and the new events: under 200 calls in all).
  */
 export const DEFAULT_POLL_POLICY: PollPolicy = {
-  minDelayMs: 500,
+  firstDelayMs: 100,
+  minDelayMs: 700,
   maxDelayMs: 150_000,
   fraction: 0.098,
 };
@@ -32,11 +40,9 @@ export function nextPollDelay(
   policy: PollPolicy,
   random: () => number = Math.random,
 ): number {
-  const base = Math.min(
-    policy.maxDelayMs,
-    Math.max(policy.minDelayMs, elapsedMs * policy.fraction),
-  );
-  return Math.max(policy.minDelayMs * 0.75, Math.round(base * (0.75 + 0.25 * random())));
+  const floor = Math.min(policy.minDelayMs, Math.max(policy.firstDelayMs, elapsedMs));
+  const base = Math.min(policy.maxDelayMs, Math.max(floor, elapsedMs * policy.fraction));
+  return Math.max(1, Math.round(base * (0.75 + 0.25 * random())));
 }
 
 export class PollTimeoutError extends Error {}

@@ -16,9 +16,17 @@ export interface RetryOptions {
 }
 
 /**
- * Runs fn until it succeeds, an error is not retryable, or attempts run out. "Full jitter"
- * backoff (a random delay up to the exponential cap) keeps many runners that fail together
- * from retrying together.
+ * "Equal jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"): half the cap, plus a
+ * random part of the other half. Never less than half the cap, so a retry always backs off,
+ * and spread enough that many runners failing together do not retry together.
+ */
+export function equalJitter(capMs: number, random: () => number = Math.random): number {
+  return Math.round(capMs / 2 + (random() * capMs) / 2);
+}
+
+/**
+ * Runs fn until it succeeds, an error is not retryable, or attempts run out, waiting an
+ * exponential delay with {@link equalJitter} between attempts.
  */
 export async function retry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
   const random = options.random ?? Math.random;
@@ -28,7 +36,7 @@ export async function retry<T>(fn: () => Promise<T>, options: RetryOptions): Pro
     } catch (error) {
       if (attempt >= options.attempts || !options.retryable(error)) throw error;
       const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      const delay = Math.round(cap / 2 + (random() * cap) / 2);
+      const delay = equalJitter(cap, random);
       options.onRetry?.(error, attempt, delay);
       await options.clock.sleep(delay);
     }

@@ -39,6 +39,9 @@ export const CODE_PARAMETERS = Object.freeze([
   'StartupScriptS3ObjectVersion',
 ] as const);
 
+/** The placeholder of an object version that exists only once the code sync has uploaded it. */
+export const PENDING_VERSION = 'pending-upload';
+
 /**
  * The marker line where the airflow-configuration-options mapping is written: the template's
  * parameters can only carry text, and `AirflowConfigurationOptions` is a JSON mapping.
@@ -77,9 +80,16 @@ export function environmentStackSpec(
             key: 'KmsKeyArn',
             knownAfterDeploy: `output KmsKeyArn of stack ${stackName.prerequisites}`,
           };
-  const code = CODE_PARAMETERS.filter((k) => context.environmentCode?.[k] !== undefined).map(
-    (k) => ({ key: k, value: context.environmentCode![k]! }),
-  );
+  const code = CODE_PARAMETERS.flatMap((k): ParameterSpec[] => {
+    const value = context.environmentCode?.[k];
+    if (value !== undefined) return [{ key: k, value }];
+    const pending = context.environmentCodePending?.[k];
+    // A real change set still shows the environment updating; deploy plans it again with the
+    // version the sync uploaded, so the placeholder never executes.
+    return pending !== undefined
+      ? [{ key: k, value: PENDING_VERSION, knownAfterDeploy: pending }]
+      : [];
+  });
   return spec(settings, 'environment', withOptions(templateBody, env.airflowConfigurationOptions), [
     { key: 'EnvironmentName', value: settings.environmentName },
     ...wired,

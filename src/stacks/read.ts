@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Settings } from '../settings/types.js';
-import { quote } from '../settings/problems.js';
+import { SettingsError, quote } from '../settings/problems.js';
 import { errorMessage } from '../shared/errors.js';
 import { loadBuiltInTemplate } from '../templates/index.js';
 import type { TemplateBodies } from './specs.js';
@@ -33,11 +33,15 @@ export async function readTemplates(
     } catch (error) {
       // The OS error repeats the path: say it once, quoted and bounded, naming the input.
       const cause = (error as NodeJS.ErrnoException).code ?? errorMessage(error).split(':')[0];
-      throw new Error(
-        `Invalid input '${input}': could not read the template ${quote(path)} (${cause}); ` +
-          'give the path of a CloudFormation template in the repository, or leave it empty for the built-in one.',
-        { cause: error },
-      );
+      // A SettingsError like every other bad input, so the CLI exits 2 as documented.
+      throw new SettingsError([
+        {
+          input,
+          message:
+            `Invalid input '${input}': could not read the template ${quote(path)} (${cause}); ` +
+            'give the path of a CloudFormation template in the repository, or leave it empty for the built-in one.',
+        },
+      ]);
     }
   };
   const environment = settings.stacks.environment;

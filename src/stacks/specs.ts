@@ -55,6 +55,10 @@ export function prerequisiteStackSpec(
     { key: 'KeyMode', value: keyMode },
     keyParameter,
     { key: 'BucketName', value: settings.bucketName ?? '' },
+    // Only when given: a custom prerequisites template need not declare it.
+    ...(settings.permissionsBoundary === undefined
+      ? []
+      : [{ key: 'PermissionsBoundaryArn', value: settings.permissionsBoundary }]),
   ]);
 }
 
@@ -95,7 +99,21 @@ export function spec(
     parameters: Object.freeze(parameters.map((p) => Object.freeze(p))),
     // The prerequisite template creates an unnamed IAM role: CAPABILITY_IAM is enough, but a
     // user's replacement template may name its roles, and asking for both is harmless.
-    capabilities: Object.freeze(['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'] as const),
+    capabilities: Object.freeze([
+      'CAPABILITY_IAM',
+      'CAPABILITY_NAMED_IAM',
+      // A user's template with a Transform (a macro, e.g. AWS::LanguageExtensions) needs it.
+      ...(hasTransform(templateBody) ? (['CAPABILITY_AUTO_EXPAND'] as const) : []),
+    ] as const),
     tags: settings.tags,
   });
+}
+
+/**
+ * True when the template declares a top-level Transform (YAML `Transform:` at the start of a
+ * line, or a JSON "Transform" key). A text test, so the template is not parsed once more here;
+ * a false positive only asks for a harmless capability.
+ */
+function hasTransform(templateBody: string): boolean {
+  return /^Transform\s*:/m.test(templateBody) || /"Transform"\s*:/.test(templateBody);
 }

@@ -26,7 +26,9 @@ export interface StackSpec {
   /** 'built-in' or the path of the user's template. */
   readonly templateSource: string;
   readonly parameters: readonly ParameterSpec[];
-  readonly capabilities: readonly ('CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM')[];
+  readonly capabilities: readonly (
+    'CAPABILITY_IAM' | 'CAPABILITY_NAMED_IAM' | 'CAPABILITY_AUTO_EXPAND'
+  )[];
   readonly tags: readonly Tag[];
 }
 
@@ -43,4 +45,9 @@ export interface StackContext {
    * RequirementsS3ObjectVersion, PluginsS3Path, ...), from the code sync; absent ones stay empty.
    */
   readonly environmentCode?: Readonly<Record<string, string>>;
+  /**
+   * Code parameters whose value exists only after the code sync (a new object version), each
+   * with where it will come from: planned with a placeholder, shown as known after deploy.
+   */
+  readonly environmentCodePending?: Readonly<Record<string, string>>;
 }

@@ -1,11 +1,10 @@
+import { formatIpv4Cidr, ipv4Mask, readIpv4Cidr } from '../shared/ipv4.js';
+
 /** `Fn::Cidr` for IPv4: `count` consecutive blocks of `2^cidrBits` addresses from `block`. */
 export function cidr(block: string, count: number, cidrBits: number): string[] {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block);
-  const octets = match ? match.slice(1, 5).map(Number) : [];
-  const prefix = match ? Number(match[5]) : NaN;
-  if (!match || octets.some((o) => o > 255) || prefix > 32) {
-    throw new Error(`Fn::Cidr: ${block} is not an IPv4 CIDR block`);
-  }
+  const read = readIpv4Cidr(block);
+  if (!read.ok) throw new Error(`Fn::Cidr: ${block} is not an IPv4 CIDR block`);
+  const { prefix } = read;
   const newPrefix = 32 - cidrBits;
   if (!Number.isInteger(count) || count < 1 || count > 256) {
     throw new Error('Fn::Cidr: count must be 1 to 256');
@@ -17,11 +16,7 @@ export function cidr(block: string, count: number, cidrBits: number): string[] {
   if (count * size > 2 ** (32 - prefix)) {
     throw new Error(`Fn::Cidr: ${block} has no room for ${count} /${newPrefix} blocks`);
   }
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const base = address - (address % 2 ** (32 - prefix));
-  return Array.from({ length: count }, (_, i) => {
-    const n = base + i * size;
-    const parts = [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256);
-    return `${parts.join('.')}/${newPrefix}`;
-  });
+  // Host bits in the block are ignored: the blocks start at its network address.
+  const base = (read.address & ipv4Mask(prefix)) >>> 0;
+  return Array.from({ length: count }, (_, i) => formatIpv4Cidr(base + i * size, newPrefix));
 }

@@ -2,10 +2,10 @@
  * The built-in CloudFormation templates (templates/*.yaml) and the offline tools to read and
  * evaluate them.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPackageFile } from '../shared/package-file.js';
 
 export { CFN_SCHEMA, parseCfnYaml, parseTemplate } from './cfn-yaml.js';
 export type { CfnOutput, CfnParameter, CfnResource, CfnRule, CfnTemplate } from './cfn-yaml.js';
@@ -31,13 +31,9 @@ export const TEMPLATE_FILES = {
 
 export type BuiltInTemplateName = keyof typeof TEMPLATE_FILES;
 
-/** How many folders up from this module the `templates/` folder may be. */
-const MAX_LEVELS = 5;
-
 /**
- * The path of a built-in template: the first `templates/<file>` found from `startDir` upwards.
- * This module runs from src/templates (tests), lib/templates (npm package), dist/ and dist/cli/
- * (bundles); each has the package's templates/ folder a few levels up.
+ * The path of a built-in template: the first `templates/<file>` found from `startDir` upwards
+ * (see {@link findPackageFile}).
  */
 export function findBuiltInTemplate(
   name: BuiltInTemplateName,
@@ -45,18 +41,10 @@ export function findBuiltInTemplate(
 ): string {
   const file = TEMPLATE_FILES[name];
   if (!file) throw new Error(`Unknown built-in template ${String(name)}`);
-  const tried: string[] = [];
-  let dir = startDir;
-  for (let level = 0; level <= MAX_LEVELS; level++) {
-    const candidate = join(dir, 'templates', file);
-    if (existsSync(candidate)) return candidate;
-    tried.push(candidate);
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  const found = findPackageFile(join('templates', file), startDir);
+  if (found.path !== undefined) return found.path;
   throw new Error(
-    `Built-in template ${file} not found; the package's templates/ folder is missing. Looked for:\n  ${tried.join('\n  ')}`,
+    `Built-in template ${file} not found; the package's templates/ folder is missing. Looked for:\n  ${found.tried.join('\n  ')}`,
   );
 }
 

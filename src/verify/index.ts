@@ -3,16 +3,10 @@
  * what MWAA requires, with read-only calls, and report every finding at once.
  */
 import type { Logger } from '../shared/logger.js';
-import { checkBucketPublicAccess, checkBucketRegion, checkBucketVersioning } from './bucket.js';
-import { KEY_CHECK, checkKey, checkKeyPolicy } from './key.js';
-import { checkPrivateSubnets, checkVpcDns } from './network.js';
 import { failure, pass } from './result.js';
 import { resultsOk } from './report.js';
 import type { VerifyReport } from './report.js';
-import { checkRoleTrust } from './role.js';
-import { checkPrivateRouting } from './routing.js';
-import { checkSecurityGroup } from './security-group.js';
-import type { CheckResult, MwaaOutputs, VerifyClients, VerifySettings } from './types.js';
+import type { MwaaOutputs, VerifyClients, VerifySettings } from './types.js';
 
 export { checkStackOutputs } from './outputs.js';
 export type { OutputsCheck, StackOutputs } from './outputs.js';
@@ -52,26 +46,23 @@ export interface VerifyInput {
 const OUTPUTS = { id: 'stack-outputs', title: 'Stack outputs present and well formed' };
 
 /**
+ * Starts loading the checks (and the SDK modules their commands come from) without waiting for
+ * them: a deploy calls this before its CloudFormation work, so compiling them overlaps the waits
+ * instead of following them. A failure to load is left for {@link verifyEnvironment} to report.
+ */
+export function preloadChecks(): void {
+  import('./checks.js').catch(() => undefined);
+}
+
+/**
  * Runs every check (independent ones concurrently) and gathers the results in a fixed order.
  * Never rejects because of AWS: a failing SDK call becomes a failed result naming the call.
  * The key checks run only in customer-managed mode.
  */
 export async function verifyEnvironment(input: VerifyInput): Promise<VerifyReport> {
-  const { settings, outputs, clients } = input;
-  const { ec2, s3, iam } = clients;
-  const subnets = outputs.privateSubnetIds;
-  const checks: Promise<CheckResult>[] = [
-    checkVpcDns(ec2, outputs.vpcId),
-    checkPrivateSubnets(ec2, outputs.vpcId, subnets),
-    checkPrivateRouting(ec2, outputs.vpcId, subnets),
-    checkSecurityGroup(ec2, outputs.vpcId, outputs.securityGroupId),
-    checkBucketVersioning(s3, outputs.bucketName),
-    checkBucketPublicAccess(s3, outputs.bucketName),
-    checkBucketRegion(s3, outputs.bucketName, settings.region),
-    checkRoleTrust(iam, outputs.executionRoleArn),
-    ...keyChecks(input),
-  ];
-  const results = await Promise.all(checks);
+  // Loaded here, not at the top: see checks.ts.
+  const { startChecks } = await import('./checks.js');
+  const results = await Promise.all(startChecks(input));
   if (input.outputProblems !== undefined) {
     const problems = input.outputProblems;
     results.unshift(
@@ -81,26 +72,5 @@ export async function verifyEnvironment(input: VerifyInput): Promise<VerifyRepor
   for (const r of results) {
     input.log?.debug(`verify ${r.id}: ${r.ok ? 'ok' : r.severity} (${r.details})`);
   }
-  return { ok: resultsOk(results), results, outputs };
-}
-
-function keyChecks({ settings, outputs, clients }: VerifyInput): Promise<CheckResult>[] {
-  if (settings.keyMode !== 'customer-managed') return [];
-  const keyArn = outputs.kmsKeyArn;
-  if (keyArn === undefined || keyArn === '') {
-    const missing = 'no KMS key ARN among the outputs, though key-mode is customer-managed';
-    return [Promise.resolve(failure(KEY_CHECK, missing))];
-  }
-  return [
-    checkKey(clients.kms, keyArn, settings.region),
-    checkKeyPolicy(clients.kms, {
-      keyArn,
-      region: settings.region,
-      // The log groups live in the environment's account, which is the execution role's
-      // (a key in another account is still used for this account's log groups).
-      accountId: outputs.executionRoleArn.split(':')[4] ?? '',
-      environmentName: settings.environmentName,
-      createdByStack: settings.kmsKey.source === 'create',
-    }),
-  ];
+  return { ok: resultsOk(results), results, outputs: input.outputs };
 }

@@ -67,6 +67,21 @@ describe('deploy mode against the fake AWS', () => {
     );
     expect(run.stdout).toContain('analytics-vpc: CREATE_COMPLETE, 22/22 resources done');
     expect(run.stdout).toMatch(/CREATE_COMPLETE NatGateway1 \(AWS::EC2::NatGateway\)/);
+    // The plan, each stack's operation with its events, and the checks: one log group each.
+    const groups = [...run.stdout.matchAll(/^::(group::.*|endgroup::)$/gm)].map((m) => m[1]);
+    expect(groups).toEqual(
+      [
+        'group::Plan',
+        'group::Stack analytics-vpc',
+        'group::Stack analytics-mwaa-prerequisites',
+        'group::Checks',
+      ].flatMap((g) => [g, 'endgroup::']),
+    );
+    const vpcGroup = run.stdout.slice(
+      run.stdout.indexOf('::group::Stack analytics-vpc'),
+      run.stdout.indexOf('::group::Stack analytics-mwaa-prerequisites'),
+    );
+    expect(vpcGroup).toMatch(/CREATE_COMPLETE NatGateway1/);
     // Outputs MWAA needs, checked.
     expect(run.outputs['vpc-id']).toMatch(/^vpc-[0-9a-f]+$/);
     expect(run.outputs['private-subnet-ids']).toMatch(/^subnet-[0-9a-f]+,subnet-[0-9a-f]+$/);

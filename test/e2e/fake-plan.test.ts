@@ -50,9 +50,10 @@ describe('plan mode against the fake AWS', () => {
     expect(new Set(cfnCalls.map((c) => c.accessKeyId))).toEqual(
       new Set([aws.sts.assumed[0]?.credentials.AccessKeyId]),
     );
-    // Only its own change set and the review stack it created were touched, and both are gone.
+    // Only its own change set and the review stack it created were touched, and both are gone:
+    // the change set is deleted first, then the stack, once it is seen to hold nothing else.
     const mutations = cfnCalls.filter((c) => MUTATING.test(c.action)).map((c) => c.action);
-    expect(mutations).toEqual(['CreateChangeSet', 'DeleteStack']);
+    expect(mutations).toEqual(['CreateChangeSet', 'DeleteChangeSet', 'DeleteStack']);
     expect(aws.stack('analytics-vpc')).toBeUndefined();
     // Every credential and the token were masked, and appear nowhere else in what the run
     // wrote (the runner swallows ::add-mask:: lines).
@@ -85,9 +86,11 @@ describe('plan mode against the fake AWS', () => {
       ['change-set', 'create'],
     ]);
     const mutations = aws.calls.filter((c) => MUTATING.test(c.action)).map((c) => c.action);
+    // Each change set is deleted; the review stack of the new prerequisite stack after its own.
     expect(mutations.sort()).toEqual([
       'CreateChangeSet',
       'CreateChangeSet',
+      'DeleteChangeSet',
       'DeleteChangeSet',
       'DeleteStack',
     ]);

@@ -67,6 +67,19 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     return runAction({ inputs: inputs('plan', extra), env });
   }
 
+  /** Pull request 7 merged as MERGE; the environment of the push run that deploys it. */
+  function mergePullRequest() {
+    gh.addPullRequest({
+      owner: 'octo',
+      repo: 'infra',
+      number: 7,
+      headSha: HEAD,
+      mergeCommitSha: MERGE,
+      mergedAt: '2026-11-25T00:00:00Z',
+    });
+    return { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+  }
+
   it('posts one sticky comment with the fingerprint, and updates it in place', async () => {
     const first = await planOnPr();
     expect(first.stdout).not.toMatch(/::error::/);
@@ -78,6 +91,15 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(marker?.fields.fingerprint).toBe(first.outputs['plan-fingerprint']);
     expect(first.outputs['comment-url']).toContain('/pull/7#issuecomment-');
     expect(comments[0]?.body).toContain('orders-vpc');
+    // A new environment: the execution role's statements (seed 002), read from the template,
+    // in the security table a reviewer reads.
+    const body = comments[0]?.body ?? '';
+    const security = body.slice(body.indexOf('### Security-relevant changes'));
+    const table = security.slice(0, security.indexOf('\n\n', security.indexOf('| :-: |')));
+    expect(table).toMatch(/ExecutionRole .*airflow:PublishMetrics/);
+    expect(table).toMatch(/ExecutionRole .*sqs:ChangeMessageVisibility.*sqs:ReceiveMessage/);
+    expect(table).toMatch(/ExecutionRole .*kms:Decrypt.*kms:ViaService/);
+    expect(table).toMatch(/SecurityGroupSelfIngress .*ingress rule/);
     // The token never shows, in the comment or anywhere else.
     expect(comments[0]?.body).not.toContain(TOKEN);
     expect(
@@ -152,15 +174,7 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
   it('deploys the reviewed plan and marks the comment applied; refuses a plan that changed', async () => {
     const plan = await planOnPr();
     expect(plan.code).toBe(0);
-    gh.addPullRequest({
-      owner: 'octo',
-      repo: 'infra',
-      number: 7,
-      headSha: HEAD,
-      mergeCommitSha: MERGE,
-      mergedAt: '2026-11-25T00:00:00Z',
-    });
-    const pushEnv = { ...aws.env(), ...gh.env(), GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE };
+    const pushEnv = mergePullRequest();
 
     const changed = await runAction({
       inputs: inputs('deploy', {
@@ -188,6 +202,30 @@ describe('the PR comment, the policy and the reviewed-plan binding', () => {
     expect(deploy.stdout).toContain('matches the one reviewed on pull request #7');
     const marker = parseMarker(gh.comments('octo', 'infra', 7)[0]?.body ?? '');
     expect(marker?.fields.status).toBe('applied');
+  });
+
+  it('refuses a comment that carries the plan’s marker but shows something else', async () => {
+    const plan = await planOnPr();
+    expect(plan.code).toBe(0);
+    // A workflow of the same repository posts as github-actions[bot] too: it copies the marker
+    // (the fingerprint) under text that hides the changes.
+    const genuine = gh.comments('octo', 'infra', 7)[0]?.body ?? '';
+    const markerLine = genuine.split('\n')[0] ?? '';
+    gh.seedComments(
+      'octo',
+      'infra',
+      7,
+      [`${markerLine}\n## MWAA plan: orders\n\n✅ **No changes**\n`],
+      'github-actions[bot]',
+    );
+    const pushEnv = mergePullRequest();
+    const deploy = await runAction({
+      inputs: inputs('deploy', { 'require-reviewed-plan': 'true' }),
+      env: pushEnv,
+    });
+    expect(deploy.code).toBe(1);
+    expect(deploy.stdout).toContain('does not show this plan');
+    expect(aws.calls.filter((c) => c.action === 'ExecuteChangeSet')).toEqual([]);
   });
 
   it('needs no reviewed plan for a deploy that changes nothing', async () => {

@@ -3,7 +3,7 @@
  * example script, and its `mwaa-deploy` command run.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,5 +69,23 @@ describe('the packed npm package', () => {
       { cwd: app },
     );
     expect(JSON.parse(cli.stdout).stacks).toHaveLength(2);
+
+    // An honest package: its licence, and source maps whose sources were published with them.
+    const installed = join(app, 'node_modules', 'mwaa-deploy');
+    expect(await readFile(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    const maps = (await readdir(join(installed, 'lib'), { recursive: true })).filter((f) =>
+      f.endsWith('.map'),
+    );
+    expect(maps.length).toBeGreaterThan(0);
+    const dangling: string[] = [];
+    for (const file of maps) {
+      const path = join(installed, 'lib', file);
+      const map = JSON.parse(await readFile(path, 'utf8')) as { sources: string[] };
+      for (const source of map.sources) {
+        const target = resolve(dirname(path), source);
+        if (!(await stat(target).catch(() => undefined))) dangling.push(`${file} -> ${source}`);
+      }
+    }
+    expect(dangling).toEqual([]);
   }, 180_000);
 });

@@ -30,7 +30,16 @@ export const providerArn = (partition: string, account: string): string =>
 
 export interface AccessDocuments {
   readonly planPolicy: PolicyDocument;
+  /** Everything the deploy role may do: its inline policy and its managed policy together. */
   readonly deployPolicy: PolicyDocument;
+  /** The deploy role's inline policy (CloudFormation, reads, the Denies). */
+  readonly deployInlinePolicy: PolicyDocument;
+  /** The managed policy of its writes to the stacks' resources. */
+  readonly deployResourcesPolicy: PolicyDocument;
+  /** The execution role's permissions boundary (a managed policy). */
+  readonly boundaryPolicy: PolicyDocument;
+  /** Its ARN, as the deploy policy's conditions name it. */
+  readonly boundaryArn: string;
   readonly planTrust: PolicyDocument;
   readonly deployTrust: PolicyDocument;
   /** The federated principal both trust policies name. */
@@ -38,16 +47,22 @@ export interface AccessDocuments {
   readonly conditions: Readonly<Record<string, boolean>>;
 }
 
-/** The template's four policy documents, as CloudFormation would create them. */
+/** The ARN IAM would give the boundary policy the bootstrap stack creates. */
+export const boundaryArnFor = (partition: string, account: string): string =>
+  `arn:${partition}:iam::${account}:policy/mwaa-deploy-access-analytics-ExecutionRoleBoundary-9Z8Y7X6W`;
+
+/** The template's policy documents, as CloudFormation would create them. */
 export function renderAccessTemplate(
   parameters: Readonly<Record<string, string>>,
   pseudo: PseudoParameters = FAKE_PSEUDO,
+  boundaryArn: string = boundaryArnFor(pseudo.partition ?? 'aws', pseudo.accountId),
 ): AccessDocuments {
   const template = accessTemplate();
   const partition = pseudo.partition ?? 'aws';
   const ctx = createContext(template, parameters, pseudo, {
     ref: (id) => {
       if (id === 'GitHubOidcProvider') return providerArn(partition, pseudo.accountId);
+      if (id === 'ExecutionRoleBoundary') return boundaryArn;
       throw new Error(`Unexpected Ref to ${id}`);
     },
   });
@@ -64,9 +79,24 @@ export function renderAccessTemplate(
   };
   const plan = role('PlanRole');
   const deploy = role('DeployRole');
+  // The document only: the policy's Roles name the role, which has no ARN offline.
+  const managed = (id: string) =>
+    resolve(
+      (template.Resources[id]?.Properties as { PolicyDocument?: unknown }).PolicyDocument,
+      ctx,
+    ) as PolicyDocument;
+  const boundary = { PolicyDocument: managed('ExecutionRoleBoundary') };
+  const resources = managed('DeployResourcesPolicy');
   return {
     planPolicy: plan.policy,
-    deployPolicy: deploy.policy,
+    deployPolicy: {
+      ...deploy.policy,
+      Statement: [...deploy.policy.Statement, ...resources.Statement],
+    },
+    deployInlinePolicy: deploy.policy,
+    deployResourcesPolicy: resources,
+    boundaryPolicy: boundary.PolicyDocument,
+    boundaryArn,
     planTrust: plan.trust,
     deployTrust: deploy.trust,
     providerArn: ctx.conditions.CreateOidcProvider
@@ -80,6 +110,7 @@ export function renderAccessTemplate(
 export const TEST_PARAMETERS: Readonly<Record<string, string>> = {
   GitHubOwner: 'octo',
   GitHubRepository: 'infra',
+  DeployEnvironment: 'production',
   EnvironmentName: 'analytics',
   StackNamePrefix: 'analytics',
 };
@@ -96,6 +127,7 @@ export const PLACEHOLDERS = [
   'environment_name',
   'stack_prefix',
   'bucket_pattern',
+  'boundary_arn',
 ] as const;
 
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -104,8 +136,10 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const POLICY_FILES = {
   'plan-role.json': 'planPolicy',
   'plan-trust.json': 'planTrust',
-  'deploy-role.json': 'deployPolicy',
+  'deploy-role.json': 'deployInlinePolicy',
+  'deploy-resources.json': 'deployResourcesPolicy',
   'deploy-trust.json': 'deployTrust',
+  'execution-role-boundary.json': 'boundaryPolicy',
 } as const satisfies Record<string, keyof AccessDocuments>;
 
 export function readPolicyFile(name: keyof typeof POLICY_FILES): string {
@@ -153,6 +187,8 @@ export function pseudoFor(values: Readonly<Record<Placeholder, string>>): Pseudo
 
 /** IAM's limit on all of a role's inline policies together, counted without whitespace. */
 export const INLINE_POLICY_LIMIT = 10_240;
+/** IAM's limit on one managed policy, counted without whitespace. */
+export const MANAGED_POLICY_LIMIT = 6_144;
 
 export const policySize = (policy: PolicyDocument): number =>
   JSON.stringify(policy).replace(/\s/g, '').length;
@@ -167,7 +203,11 @@ export async function policyFileTexts(): Promise<Record<keyof typeof POLICY_FILE
     Placeholder,
     string
   >;
-  const documents = renderAccessTemplate(parametersFor(values), pseudoFor(values));
+  const documents = renderAccessTemplate(
+    parametersFor(values),
+    pseudoFor(values),
+    values.boundary_arn,
+  );
   const options = (await resolveConfig(new URL('policies/plan-role.json', ROOT))) ?? {};
   const texts: Partial<Record<keyof typeof POLICY_FILES, string>> = {};
   for (const [file, key] of Object.entries(POLICY_FILES) as [

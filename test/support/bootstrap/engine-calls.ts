@@ -6,11 +6,21 @@
  *   (template functions and AWS-specific parameter types it validates), and while it creates,
  *   updates and deletes each resource type of the templates (PROVISIONING, below).
  */
-import type { FakeAws, CallRecord, LiveResource } from '../fake-aws/index.js';
+import type { FakeAws, CallRecord } from '../fake-aws/index.js';
 import type { CfnTemplate } from '../../../src/templates/index.js';
 import { ACCOUNT, REGION } from './access-template.js';
-import { evaluate } from './iam-policy.js';
 import type { IamRequest, PolicyDocument } from './iam-policy.js';
+import { VIA_CLOUDFORMATION, keyArn, keyPolicy } from './provisioning.js';
+import { decide } from './simulate.js';
+
+export {
+  PROVISIONING,
+  RETAINED,
+  STACK_NAME_TAG,
+  VIA_CLOUDFORMATION,
+  allProvisioningRequests,
+  provisioningRequests,
+} from './provisioning.js';
 
 /** The calls that are not permissions of the role: getting the token and assuming the role. */
 export function isRoleCall(call: CallRecord): boolean {
@@ -23,6 +33,11 @@ const S3_ACTIONS: Readonly<Record<string, string>> = {
   GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
   GetBucketLocation: 's3:GetBucketLocation',
   GetBucketEncryption: 's3:GetEncryptionConfiguration',
+  ListObjectsV2: 's3:ListBucket',
+  HeadObject: 's3:GetObject',
+  GetObject: 's3:GetObject',
+  PutObject: 's3:PutObject',
+  DeleteObjects: 's3:DeleteObject',
 };
 
 /** The IAM action that authorizes an API call. */
@@ -46,48 +61,69 @@ const stackArn = (nameOrArn: string): string =>
     ? nameOrArn
     : `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${nameOrArn}/00000000-0000-4000-8000-000000000000`;
 
-const keyArn = (id: string): string =>
-  id.startsWith('arn:')
-    ? id
-    : id.startsWith('alias/')
-      ? `arn:aws:kms:${REGION}:${ACCOUNT}:${id}`
-      : `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
+/** `changeSet/NAME/ID` ARN -> NAME. */
+const changeSetName = (arn: string): string => arn.split(':').at(-1)?.split('/')[1] ?? arn;
 
 /**
- * The IAM requests behind one logged call: one per resource it touches (a change set call by
- * ARN names the change set; a stack call names the stack), with the condition keys the
- * policies test. Calls made by the engine itself never carry aws:CalledVia.
+ * The IAM requests behind one logged call, with the condition keys the policies test. Every
+ * CloudFormation action the engine calls is authorized against the stack (the service
+ * authorization reference lists no other resource for them), also when the call names a change
+ * set by ARN: `stackOfChangeSet` finds that change set's stack. Calls made by the engine itself
+ * never carry aws:CalledVia.
  */
-export function requestsOf(call: CallRecord, aws: Pick<FakeAws, 'resources'>): IamRequest[] {
+export function requestsOf(
+  call: CallRecord,
+  aws: Pick<FakeAws, 'resources'>,
+  stackOfChangeSet: (name: string) => string | undefined = () => undefined,
+): IamRequest[] {
   const action = iamActionOf(call);
   const p = call.params;
   switch (call.service) {
     case 'cloudformation': {
-      const resources: string[] = [];
-      const stack = str(p.StackName);
-      const changeSet = str(p.ChangeSetName);
-      if (stack) resources.push(stackArn(stack));
-      if (changeSet?.startsWith('arn:')) resources.push(changeSet);
-      if (resources.length === 0) resources.push('*');
-      const context =
-        changeSet && !changeSet.startsWith('arn:')
-          ? { 'cloudformation:ChangeSetName': changeSet }
-          : {};
-      return resources.map((resource) => ({ action, resource, context }));
+      const given = str(p.ChangeSetName);
+      const changeSet = given?.startsWith('arn:') ? changeSetName(given) : given;
+      const stack = str(p.StackName) ?? (changeSet ? stackOfChangeSet(changeSet) : undefined);
+      const context: Record<string, string | readonly string[]> = {};
+      if (changeSet) context['cloudformation:ChangeSetName'] = changeSet;
+      const types = p.ResourceTypes;
+      if (Array.isArray(types)) context['cloudformation:ResourceTypes'] = types.map(String);
+      return [{ action, resource: stack ? stackArn(stack) : '*', context }];
     }
     case 's3':
-      return [{ action, resource: `arn:aws:s3:::${str(p.Bucket) ?? ''}` }];
+      return s3Requests(call, action);
     case 'iam': {
       const name = str(p.RoleName) ?? '';
       const role = aws.resources('AWS::IAM::Role').find((r) => r.physicalId === name);
       return [{ action, resource: role?.attributes.Arn ?? `arn:aws:iam::${ACCOUNT}:role/${name}` }];
     }
-    case 'kms':
-      return [{ action, resource: keyArn(str(p.KeyId) ?? '') }];
+    case 'kms': {
+      const resource = keyArn(str(p.KeyId) ?? '');
+      return [{ action, resource, ...keyPolicy(resource, aws.resources('AWS::KMS::Key')) }];
+    }
     // EC2 Describe actions and GetCallerIdentity take no resource-level permissions.
     default:
       return [{ action, resource: '*' }];
   }
+}
+
+/**
+ * S3 object calls name the object: GetObject of a version is s3:GetObjectVersion, and
+ * DeleteObjects is one s3:DeleteObject per key (S3 API reference, "Permissions").
+ */
+function s3Requests(call: CallRecord, action: string): IamRequest[] {
+  const bucket = `arn:aws:s3:::${str(call.params.Bucket) ?? ''}`;
+  const key = str(call.params.Key);
+  if (call.action === 'DeleteObjects') {
+    const body = Buffer.isBuffer(call.params.Body) ? call.params.Body.toString('utf8') : '';
+    return [...body.matchAll(/<Key>([\s\S]*?)<\/Key>/g)].map((m) => ({
+      action,
+      resource: `${bucket}/${m[1] ?? ''}`,
+    }));
+  }
+  if (key === undefined) return [{ action, resource: bucket }];
+  const query = call.params.Query as URLSearchParams | undefined;
+  const versioned = call.action === 'GetObject' && Boolean(query?.get('versionId'));
+  return [{ action: versioned ? 's3:GetObjectVersion' : action, resource: `${bucket}/${key}` }];
 }
 
 const walk = (value: unknown, visit: (key: string) => void): void => {
@@ -135,269 +171,16 @@ export function changeSetValidationRequests(template: CfnTemplate): IamRequest[]
   return [...actions].map((action) => ({ action, resource: '*', context: VIA_CLOUDFORMATION }));
 }
 
-/** The request context of a call CloudFormation makes on the caller's behalf. */
-export const VIA_CLOUDFORMATION = { 'aws:CalledVia': ['cloudformation.amazonaws.com'] } as const;
-
-const ec2 = (kind: string, id: unknown): string =>
-  `arn:aws:ec2:${REGION}:${ACCOUNT}:${kind}/${String(id ?? '')}`;
-
-interface Provisioning {
-  /**
-   * Every action CloudFormation's handler for the type may make on this template's resource:
-   * create, read back, update, delete (what the template's DeletionPolicy needs), tag.
-   */
-  readonly actions: readonly string[];
-  /** The ARNs those actions are authorized against (all of them must be allowed). */
-  readonly arns: (r: LiveResource) => readonly string[];
-}
-
-/**
- * Per resource type of the two templates: what CloudFormation does with the deploy role's
- * permissions. Reviewed against the resource providers' handler permissions (the published
- * schemas of AWS::EC2::NatGateway, AWS::KMS::Key and AWS::KMS::Alias list exactly these) and the
- * service authorization reference for the others. Reads that take no resource-level permission
- * (ec2:Describe*, kms:ListAliases, kms:CreateKey) are checked against '*'.
- * Not listed on purpose: s3:DeleteBucket and kms:ScheduleKeyDeletion (see RETAINED).
- */
-export const PROVISIONING: Readonly<Record<string, Provisioning>> = {
-  'AWS::EC2::VPC': {
-    actions: [
-      'ec2:CreateVpc',
-      'ec2:DescribeVpcs',
-      'ec2:ModifyVpcAttribute',
-      'ec2:DescribeVpcAttribute',
-      'ec2:DescribeSecurityGroups',
-      'ec2:DescribeNetworkAcls',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DeleteVpc',
-    ],
-    arns: (r) => [ec2('vpc', r.physicalId)],
-  },
-  'AWS::EC2::InternetGateway': {
-    actions: [
-      'ec2:CreateInternetGateway',
-      'ec2:DescribeInternetGateways',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DeleteInternetGateway',
-    ],
-    arns: (r) => [ec2('internet-gateway', r.physicalId)],
-  },
-  'AWS::EC2::VPCGatewayAttachment': {
-    actions: [
-      'ec2:AttachInternetGateway',
-      'ec2:DetachInternetGateway',
-      'ec2:DescribeInternetGateways',
-    ],
-    arns: (r) => [
-      ec2('internet-gateway', r.properties.InternetGatewayId),
-      ec2('vpc', r.properties.VpcId),
-    ],
-  },
-  'AWS::EC2::Subnet': {
-    actions: [
-      'ec2:CreateSubnet',
-      'ec2:DescribeSubnets',
-      'ec2:ModifySubnetAttribute',
-      'ec2:DescribeNetworkAcls',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DeleteSubnet',
-    ],
-    arns: (r) => [ec2('subnet', r.physicalId), ec2('vpc', r.properties.VpcId)],
-  },
-  'AWS::EC2::EIP': {
-    actions: [
-      'ec2:AllocateAddress',
-      'ec2:DescribeAddresses',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:ReleaseAddress',
-    ],
-    arns: (r) => [ec2('elastic-ip', r.attributes.AllocationId)],
-  },
-  'AWS::EC2::NatGateway': {
-    actions: [
-      'ec2:CreateNatGateway',
-      'ec2:DescribeNatGateways',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DeleteNatGateway',
-    ],
-    arns: (r) => [
-      ec2('natgateway', r.physicalId),
-      ec2('subnet', r.properties.SubnetId),
-      ec2('elastic-ip', r.properties.AllocationId),
-    ],
-  },
-  'AWS::EC2::RouteTable': {
-    actions: [
-      'ec2:CreateRouteTable',
-      'ec2:DescribeRouteTables',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DeleteRouteTable',
-    ],
-    arns: (r) => [ec2('route-table', r.physicalId), ec2('vpc', r.properties.VpcId)],
-  },
-  'AWS::EC2::Route': {
-    actions: ['ec2:CreateRoute', 'ec2:ReplaceRoute', 'ec2:DescribeRouteTables', 'ec2:DeleteRoute'],
-    arns: (r) => [ec2('route-table', r.properties.RouteTableId)],
-  },
-  'AWS::EC2::SubnetRouteTableAssociation': {
-    actions: [
-      'ec2:AssociateRouteTable',
-      'ec2:ReplaceRouteTableAssociation',
-      'ec2:DescribeRouteTables',
-      'ec2:DescribeSubnets',
-      'ec2:DisassociateRouteTable',
-    ],
-    arns: (r) => [
-      ec2('route-table', r.properties.RouteTableId),
-      ec2('subnet', r.properties.SubnetId),
-    ],
-  },
-  'AWS::EC2::SecurityGroup': {
-    actions: [
-      'ec2:CreateSecurityGroup',
-      'ec2:DescribeSecurityGroups',
-      'ec2:DescribeSecurityGroupRules',
-      'ec2:AuthorizeSecurityGroupEgress',
-      'ec2:RevokeSecurityGroupEgress',
-      'ec2:AuthorizeSecurityGroupIngress',
-      'ec2:RevokeSecurityGroupIngress',
-      'ec2:ModifySecurityGroupRules',
-      'ec2:UpdateSecurityGroupRuleDescriptionsEgress',
-      'ec2:UpdateSecurityGroupRuleDescriptionsIngress',
-      'ec2:CreateTags',
-      'ec2:DeleteTags',
-      'ec2:DescribeInstances',
-      'ec2:DescribeNetworkInterfaces',
-      'ec2:DeleteSecurityGroup',
-    ],
-    arns: (r) => [ec2('security-group', r.attributes.GroupId), ec2('vpc', r.properties.VpcId)],
-  },
-  'AWS::EC2::SecurityGroupIngress': {
-    actions: [
-      'ec2:AuthorizeSecurityGroupIngress',
-      'ec2:DescribeSecurityGroupRules',
-      'ec2:DescribeSecurityGroups',
-      'ec2:UpdateSecurityGroupRuleDescriptionsIngress',
-      'ec2:RevokeSecurityGroupIngress',
-    ],
-    arns: (r) => [ec2('security-group', r.properties.GroupId)],
-  },
-  'AWS::S3::Bucket': {
-    actions: [
-      's3:CreateBucket',
-      's3:PutBucketVersioning',
-      's3:PutBucketPublicAccessBlock',
-      's3:PutEncryptionConfiguration',
-      's3:PutBucketTagging',
-      's3:ListBucket',
-      's3:GetBucketLocation',
-      's3:GetBucketVersioning',
-      's3:GetBucketPublicAccessBlock',
-      's3:GetBucketTagging',
-      's3:GetBucketAcl',
-      's3:GetBucketCORS',
-      's3:GetBucketLogging',
-      's3:GetBucketNotification',
-      's3:GetBucketObjectLockConfiguration',
-      's3:GetBucketOwnershipControls',
-      's3:GetBucketWebsite',
-      's3:GetEncryptionConfiguration',
-      's3:GetLifecycleConfiguration',
-      's3:GetReplicationConfiguration',
-      's3:GetAccelerateConfiguration',
-      's3:GetAnalyticsConfiguration',
-      's3:GetInventoryConfiguration',
-      's3:GetMetricsConfiguration',
-      's3:GetIntelligentTieringConfiguration',
-    ],
-    arns: (r) => [r.attributes.Arn ?? `arn:aws:s3:::${r.physicalId}`],
-  },
-  'AWS::S3::BucketPolicy': {
-    actions: ['s3:PutBucketPolicy', 's3:GetBucketPolicy', 's3:DeleteBucketPolicy'],
-    arns: (r) => [`arn:aws:s3:::${r.physicalId}`],
-  },
-  'AWS::IAM::Role': {
-    actions: [
-      'iam:CreateRole',
-      'iam:GetRole',
-      'iam:PutRolePolicy',
-      'iam:GetRolePolicy',
-      'iam:ListRolePolicies',
-      'iam:ListAttachedRolePolicies',
-      'iam:ListRoleTags',
-      'iam:UpdateRole',
-      'iam:UpdateRoleDescription',
-      'iam:UpdateAssumeRolePolicy',
-      'iam:TagRole',
-      'iam:UntagRole',
-      'iam:DeleteRolePolicy',
-      'iam:DeleteRole',
-    ],
-    arns: (r) => [r.attributes.Arn ?? ''],
-  },
-  'AWS::KMS::Key': {
-    actions: [
-      'kms:CreateKey',
-      'kms:TagResource',
-      'kms:EnableKeyRotation',
-      'kms:DescribeKey',
-      'kms:GetKeyPolicy',
-      'kms:GetKeyRotationStatus',
-      'kms:ListResourceTags',
-      'kms:PutKeyPolicy',
-      'kms:UpdateKeyDescription',
-      'kms:EnableKey',
-      'kms:DisableKeyRotation',
-      'kms:UntagResource',
-    ],
-    arns: (r) => [r.attributes.Arn ?? ''],
-  },
-  'AWS::KMS::Alias': {
-    actions: ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:ListAliases', 'kms:DeleteAlias'],
-    arns: (r) => [
-      `arn:aws:kms:${REGION}:${ACCOUNT}:${r.physicalId}`,
-      keyArn(String(r.properties.TargetKeyId ?? '')),
-    ],
-  },
-};
-
-/**
- * Stateful types whose deletion the deploy role never needs, because the template retains them
- * on delete and on replacement, and which it is therefore denied.
- */
-export const RETAINED: Readonly<Record<string, string>> = {
-  'AWS::S3::Bucket': 's3:DeleteBucket',
-  'AWS::KMS::Key': 'kms:ScheduleKeyDeletion',
-};
-
-/** Actions without resource-level permissions: IAM requires Resource '*' for them. */
-const UNSCOPED = /^(ec2:Describe|kms:ListAliases$|kms:CreateKey$)/;
-
-/** The requests CloudFormation makes with the caller's permissions for one deployed resource. */
-export function provisioningRequests(resource: LiveResource): IamRequest[] {
-  const entry = PROVISIONING[resource.type];
-  if (!entry) throw new Error(`No provisioning permissions listed for ${resource.type}`);
-  return entry.actions.flatMap((action) =>
-    (UNSCOPED.test(action) ? ['*'] : entry.arns(resource)).map((arn) => ({
-      action,
-      resource: arn,
-      context: VIA_CLOUDFORMATION,
-    })),
-  );
-}
-
 /** The requests a policy does not allow, one line each, for a readable failure. */
-export function uncovered(policy: PolicyDocument, requests: readonly IamRequest[]): string[] {
-  const lines = requests
-    .map((r) => ({ r, e: evaluate(policy, r) }))
-    .filter(({ e }) => e.decision !== 'allow')
-    .map(({ r, e }) => `${r.action} on ${r.resource} (${e.decision})`);
+export async function uncovered(
+  policy: PolicyDocument,
+  requests: readonly IamRequest[],
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const r of requests) {
+    const decision = await decide(policy, r);
+    if (decision !== 'allow') lines.push(`${r.action} on ${r.resource} (${decision})`);
+  }
   return [...new Set(lines)];
 }
 
@@ -406,7 +189,13 @@ export function engineRequests(
   calls: readonly CallRecord[],
   aws: Pick<FakeAws, 'resources'>,
 ): IamRequest[] {
-  return calls.filter(isRoleCall).flatMap((c) => requestsOf(c, aws));
+  const stacks = new Map<string, string>();
+  for (const c of calls) {
+    if (c.action === 'CreateChangeSet') {
+      stacks.set(String(c.params.ChangeSetName), String(c.params.StackName));
+    }
+  }
+  return calls.filter(isRoleCall).flatMap((c) => requestsOf(c, aws, (name) => stacks.get(name)));
 }
 
 /** AssumeRoleWithWebIdentity as STS evaluates a role's trust policy for a GitHub token. */

@@ -1,9 +1,10 @@
 /**
- * A small IAM policy evaluator, enough to check the access template's policies against the calls
- * the engine makes: Allow and Deny (an explicit Deny wins; nothing allowed is an implicit deny),
- * Action / NotAction with `*` and `?` (case-insensitive), Resource / NotResource with wildcards
- * (case-sensitive), Principal for trust policies, and the condition operators the policies use.
- * An operator it does not know is an error, never a silent match.
+ * A small IAM policy evaluator for the roles' trust policies (the permission policies are decided
+ * by @cloud-copilot/iam-simulate, in simulate.ts, which ignores the token.actions.githubusercontent.com
+ * keys a trust policy tests): Allow and Deny (an explicit Deny wins; nothing allowed is an implicit
+ * deny), Action / NotAction with `*` and `?` (case-insensitive), Resource / NotResource with
+ * wildcards (case-sensitive), Principal, and the condition operators the policies use. An
+ * operator it does not know is an error, never a silent match. Also the policy document types.
  */
 
 export type Effect = 'Allow' | 'Deny';
@@ -35,6 +36,8 @@ export interface IamRequest {
   readonly context?: RequestContext;
   /** For trust policies: the federated principal asking. */
   readonly federatedPrincipal?: string;
+  /** The resource's own policy, where the service requires it (a KMS key's key policy). */
+  readonly resourcePolicy?: PolicyDocument;
 }
 
 export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny';

@@ -117,6 +117,7 @@ export function executeChangeSet(state: CfnState, params: Params): unknown {
   startExecution(state, stack, cs, {
     token: stringParam(params, 'ClientRequestToken'),
     disableRollback: boolParam(params, 'DisableRollback') ?? false,
+    retainExceptOnCreate: boolParam(params, 'RetainExceptOnCreate') ?? false,
   });
   return {};
 }

@@ -6,6 +6,7 @@
  */
 import type { CfnTemplate, PseudoParameters } from '../../../src/templates/index.js';
 import { identitiesOf } from './deployment.js';
+import { isRetained } from './retain.js';
 import { context, modify } from './resource-diff.js';
 import type { Deployed } from './resource-diff.js';
 import { evaluate } from './template-model.js';
@@ -68,7 +69,7 @@ function diff(
       LogicalResourceId: id,
       PhysicalResourceId: old.physicalId,
       ResourceType: old.type,
-      PolicyAction: definition.DeletionPolicy === 'Retain' ? 'Retain' : 'Delete',
+      PolicyAction: isRetained(definition.DeletionPolicy) ? 'Retain' : 'Delete',
       Scope: [],
       Details: [],
     };

@@ -38,8 +38,13 @@ export function cfnClient(
   });
 }
 
-export function stsClient(aws: FakeAws): STSClient {
-  return new STSClient({ endpoint: aws.url, region: 'us-east-1', credentials: FAKE_CREDENTIALS });
+export function stsClient(aws: FakeAws, extra: { maxAttempts?: number } = {}): STSClient {
+  return new STSClient({
+    endpoint: aws.url,
+    region: 'us-east-1',
+    credentials: FAKE_CREDENTIALS,
+    ...extra,
+  });
 }
 
 /** The clients verification uses, configured as the product configures them for a custom endpoint. */

@@ -29,7 +29,10 @@ const UPDATABLE = new Set([
   'UPDATE_ROLLBACK_COMPLETE',
   'IMPORT_COMPLETE',
   'IMPORT_ROLLBACK_COMPLETE',
+  // Left by an operation with rollback disabled: an update resumes from the failure (User
+  // Guide, "Choose how to handle failures when provisioning resources").
   'UPDATE_FAILED',
+  'CREATE_FAILED',
 ]);
 
 function checkName(field: string, value: string | undefined): string {
@@ -79,6 +82,26 @@ function newStack(state: CfnState, name: string, stackId: string): StackRecord {
   return stack;
 }
 
+/**
+ * ResourceTypes, when given, must list every type of the template (AWS::*, Custom::* and
+ * AWS::service::* wildcards allowed): "If the list of resource types doesn't include a resource
+ * that you're creating, the stack creation fails" (CreateStack and CreateChangeSet API
+ * reference, ResourceTypes). The real service's exact message is not documented.
+ */
+function checkResourceTypes(template: ReturnType<typeof readTemplate>, given: string[]): void {
+  if (given.length === 0) return;
+  const covers = (pattern: string, type: string) =>
+    pattern.endsWith('::*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+  const missing = Object.values(template.Resources ?? {})
+    .map((r) => r.Type)
+    .filter((type) => !given.some((pattern) => covers(pattern, type)));
+  if (missing.length > 0) {
+    throw validation(
+      `Template resource types [${[...new Set(missing)].join(', ')}] are not in the ResourceTypes of the request`,
+    );
+  }
+}
+
 export function createChangeSet(state: CfnState, params: Params): unknown {
   const stackName = checkName('stackName', stringParam(params, 'StackName'));
   const name = checkName('changeSetName', stringParam(params, 'ChangeSetName'));
@@ -86,6 +109,14 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   if (type !== 'CREATE' && type !== 'UPDATE')
     throw validation(`ChangeSetType ${type} is not supported by the fake`);
   let stack = state.findStack(stackName);
+  // ClientToken: "Specify this token if you plan to retry requests so that CloudFormation knows
+  // that you're not attempting to create another change set with the same name" (API reference,
+  // CreateChangeSet). A retry with the same token answers with the change set already made.
+  const clientToken = stringParam(params, 'ClientToken');
+  const same = stack && state.changeSetsOf(stack).find((c) => c.name === name);
+  if (same && clientToken !== undefined && same.clientToken === clientToken) {
+    return { Id: same.id, StackId: same.stackId };
+  }
   if (type === 'CREATE' && stack && stack.status !== 'REVIEW_IN_PROGRESS') {
     throw validation(
       `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`,
@@ -102,10 +133,21 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   }
   const body = templateBody(params, stack);
   const template = readTemplate(body);
+  checkResourceTypes(template, listParam<string>(params, 'ResourceTypes'));
   const capabilities = listParam<string>(params, 'Capabilities');
   const needed = requiredCapability(template);
   if (needed && !capabilities.includes(needed) && !capabilities.includes('CAPABILITY_NAMED_IAM')) {
     throw new AwsError('InsufficientCapabilitiesException', `Requires capabilities : [${needed}]`);
+  }
+  // A template with a Transform (a macro, e.g. AWS::LanguageExtensions) is refused without
+  // CAPABILITY_AUTO_EXPAND, as users report for change sets. The API reference says the
+  // capability has no effect on change sets: not confirmed which holds for every transform,
+  // and asking for it is harmless either way. The fake does not expand the transform.
+  if (template.Transform !== undefined && !capabilities.includes('CAPABILITY_AUTO_EXPAND')) {
+    throw new AwsError(
+      'InsufficientCapabilitiesException',
+      'Requires capabilities : [CAPABILITY_AUTO_EXPAND]',
+    );
   }
   const given = listParam<GivenParameter>(params, 'Parameters');
   const values = effectiveParameters(
@@ -116,6 +158,11 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   const stackId = stack?.stackId ?? state.arn('stack', stackName);
   const pseudo = state.pseudo({ name: stackName, stackId });
   checkRules(template, values, pseudo);
+  // Tags absent: the stack's tags stay as they are; Tags given empty (`Tags=` on the wire):
+  // every tag is removed (API reference, UpdateStack: "If you don't specify this parameter,
+  // CloudFormation doesn't modify the stack's tags. If you specify an empty value,
+  // CloudFormation removes all associated tags." Assumed the same for change sets.)
+  const tagsGiven = params.Tags !== undefined;
   const tags = listParam<Tag>(params, 'Tags');
   let computed;
   let outputs;
@@ -129,11 +176,15 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
   }
   // A CREATE change set makes the stack (REVIEW_IN_PROGRESS) only once the request is valid.
   stack ??= newStack(state, stackName, stackId);
+  // Nothing to do only when resources, outputs, parameter values and tags are all as deployed:
+  // a change set with an empty Changes list but new outputs, values or tags is executable.
+  // (Parameter values: not confirmed from a reference; UpdateStack accepts such an update.)
   const noChanges =
     type === 'UPDATE' &&
     computed.changes.length === 0 &&
+    JSON.stringify(values) === JSON.stringify(stack.parameters) &&
     JSON.stringify(outputs) === JSON.stringify(stack.outputs) &&
-    (tags.length === 0 || JSON.stringify(tags) === JSON.stringify(stack.tags));
+    (!tagsGiven || JSON.stringify(tags) === JSON.stringify(stack.tags));
   const failure = state.takeChangeSetFailure(stackName);
   const now = state.now();
   const ready = state.options.changeSetReadyMs;
@@ -154,8 +205,10 @@ export function createChangeSet(state: CfnState, params: Params): unknown {
     parameters: values,
     capabilities,
     tags,
+    tagsGiven,
     description: stringParam(params, 'Description'),
     onStackFailure: stringParam(params, 'OnStackFailure'),
+    clientToken,
     changes: computed.changes,
     changesWithValues: computed.changesWithValues,
     replaced: [...computed.replaced],

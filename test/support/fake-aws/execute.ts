@@ -10,13 +10,30 @@ import type { Run } from './outcomes.js';
 import { failedList, rollbackCreate, rollbackUpdate } from './rollback.js';
 import type { ProviderPlan } from './providers.js';
 import type { CfnState } from './state.js';
+import { stackShape } from './stacks.js';
 import { waves } from './template-model.js';
 import type { ChangeSetRecord, StackRecord } from './types.js';
 
 export interface ExecuteOptions {
   readonly token?: string;
   readonly disableRollback: boolean;
+  readonly retainExceptOnCreate?: boolean;
 }
+
+/**
+ * A named resource whose name is already taken in the account (a bucket a failed create
+ * retained, for one) fails to create with "NAME already exists", as CloudFormation reports it.
+ */
+function nameTaken(state: CfnState, stack: StackRecord, type: string, physicalId: string) {
+  const live = [...state.stacks.values()].flatMap((s) =>
+    s === stack ? [] : [...s.resources.values()].filter((r) => r.status !== 'DELETE_COMPLETE'),
+  );
+  const all = [...live, ...state.retained.map((r) => r.resource)];
+  return NAMED_TYPES.has(type) && all.some((r) => r.type === type && r.physicalId === physicalId);
+}
+
+/** Types whose physical ID is a name the user can choose, unique in the account. */
+const NAMED_TYPES = new Set(['AWS::S3::Bucket']);
 
 const REPLACING =
   'Requested update requires the creation of a new physical resource; hence creating one.';
@@ -29,6 +46,9 @@ function begin(
   options: ExecuteOptions,
 ): void {
   const at = new Date(state.now());
+  if (state.options.statusLagMs > 0) {
+    stack.staleView = { until: at.getTime() + state.options.statusLagMs, shape: stackShape(stack) };
+  }
   for (const other of state.changeSetsOf(stack)) {
     if (other === cs) continue;
     if (state.options.otherChangeSetsOnExecute === 'delete') state.changeSets.delete(other.id);
@@ -144,6 +164,7 @@ export function startExecution(
     replaced,
     touched: [],
     failures: new Map(),
+    retainExceptOnCreate: options.retainExceptOnCreate ?? false,
     typeOf: (id) =>
       types.get(id) ?? before.resources.get(id)?.type ?? 'AWS::CloudFormation::Unknown',
   };
@@ -164,11 +185,14 @@ export function startExecution(
         provided.set(id, providerPlan);
         durations[k] = Math.max(durations[k]!, providerPlan.durationMs);
       }
+      const physicalId = target.identities.get(id)?.physicalId ?? '';
       const failure =
         state.takeResourceFailure(stack.name, id, operation) ??
-        (providerPlan?.failureReason !== undefined
-          ? { stackName: stack.name, logicalId: id, reason: providerPlan.failureReason }
-          : undefined);
+        (operation === 'create' && nameTaken(state, stack, run.typeOf(id), physicalId)
+          ? { stackName: stack.name, logicalId: id, reason: `${physicalId} already exists` }
+          : providerPlan?.failureReason !== undefined
+            ? { stackName: stack.name, logicalId: id, reason: providerPlan.failureReason }
+            : undefined);
       if (failure) run.failures.set(id, failure);
     }
     run.touched.push(...wave);

@@ -6,7 +6,13 @@
  */
 import { AwsError } from './wire.js';
 
-export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'reset' | 'delay' | 'error';
+/**
+ * `lost-response` is the one fault that changes state: the call is handled, then the connection
+ * drops before the answer is sent, as when a response is lost on the way back. The SDK retries
+ * it, which is what ClientToken (CreateChangeSet) and ClientRequestToken exist for.
+ */
+export type FaultKind =
+  'throttle' | 'internal' | 'unavailable' | 'reset' | 'lost-response' | 'delay' | 'error';
 
 export interface FaultRule {
   /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam` or `kms`; absent: any service. */
@@ -42,6 +48,9 @@ export const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: st
     message:
       "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
   },
+  // Also answered, transiently, with "Couldn't retrieve verification key from your identity
+  // provider..." when STS cannot fetch GitHub's signing keys (reported in
+  // aws-actions/configure-aws-credentials issues): give that as the rule's `message`.
   InvalidIdentityToken: { status: 400, message: 'Incorrect token audience' },
   ExpiredTokenException: {
     status: 400,
@@ -91,6 +100,7 @@ const CODES: Readonly<
 export type FaultAction =
   | { readonly kind: 'error'; readonly error: AwsError }
   | { readonly kind: 'reset' }
+  | { readonly kind: 'lost-response' }
   | { readonly kind: 'delay'; readonly ms: number };
 
 interface LiveRule {
@@ -137,6 +147,8 @@ function toAction(rule: FaultRule, service: string): FaultAction {
   switch (rule.kind) {
     case 'reset':
       return { kind: 'reset' };
+    case 'lost-response':
+      return { kind: 'lost-response' };
     case 'delay':
       return { kind: 'delay', ms: rule.delayMs ?? 100 };
     case 'throttle':

@@ -17,6 +17,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DriftBook } from './drift.js';
 import { FaultBook } from './faults.js';
 import { KmsGrants } from './kms-grants.js';
 import { FakeMwaa } from './mwaa.js';
@@ -28,6 +29,7 @@ import type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js'
 import { DEFAULT_REQUEST_TOKEN, OIDC_PATH } from './oidc.js';
 import { seedStack } from './seed.js';
 import type { SeedStack } from './seed.js';
+import { ObjectStore } from './s3-objects.js';
 import { router } from './server.js';
 import { CfnState } from './state.js';
 import { FakeSts } from './sts.js';
@@ -58,6 +60,8 @@ export interface FakeAws {
   readonly oidcRequestToken: string;
   /** Every request answered, oldest first. */
   readonly calls: CallRecord[];
+  /** The objects in the stacks' buckets (PutObject, ListObjectsV2, ...: s3-objects.ts). */
+  readonly objects: ObjectStore;
   /** CloudFormation's state, brought up to the clock's time. */
   readonly state: CfnState;
   readonly sts: FakeSts;
@@ -102,8 +106,10 @@ function resolveOptions(options: FakeAwsOptions): ResolvedOptions {
     accountId: options.accountId ?? '123456789012',
     now: options.now ?? Date.now,
     changeSetReadyMs: options.changeSetReadyMs ?? 50,
+    driftDetectionMs: options.driftDetectionMs ?? 50,
     resourceMs: options.resourceMs ?? 20,
     otherChangeSetsOnExecute: options.otherChangeSetsOnExecute ?? 'delete',
+    statusLagMs: options.statusLagMs ?? 0,
     pageSize: {
       changes: 5,
       events: 10,
@@ -126,10 +132,14 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const grants = new KmsGrants(inventory, resolved.now);
   const mwaa = new FakeMwaa(cfn, inventory, grants, options.mwaa);
   cfn.providers.set('AWS::MWAA::Environment', mwaaProvider(mwaa));
+  const drift = new DriftBook(cfn, inventory);
+  const objects = new ObjectStore();
 
   const handle = router({
     cfn,
     inventory,
+    drift,
+    objects,
     sts,
     faults,
     calls,
@@ -156,6 +166,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     oidcRequestUrl,
     oidcRequestToken,
     calls,
+    objects,
     get state() {
       cfn.advance();
       return cfn;

@@ -3,6 +3,7 @@
  * resources skipped, a scripted failure ending in DELETE_FAILED) and ContinueUpdateRollback.
  */
 import { restore } from './deployment.js';
+import { isRetained } from './retain.js';
 import type { CfnState } from './state.js';
 import { evaluate, waves } from './template-model.js';
 import type { Identity } from './physical-ids.js';
@@ -49,7 +50,7 @@ export function scheduleDeletion(
       const failed: string[] = [];
       for (const id of wave) {
         const r = stack.resources.get(id)!;
-        const retain = stack.template?.Resources[id]?.DeletionPolicy === 'Retain';
+        const retain = isRetained(stack.template?.Resources[id]?.DeletionPolicy);
         const failure = retain ? undefined : state.takeResourceFailure(stack.name, id, 'delete');
         if (failure) failed.push(id);
         const e = { logicalId: id, type: r.type };

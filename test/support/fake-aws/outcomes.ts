@@ -1,5 +1,6 @@
 /** How an execution ends when nothing fails, or fails with rollback disabled. */
 import { install } from './deployment.js';
+import { isRetained } from './retain.js';
 import type { Target } from './deployment.js';
 import type { CfnState } from './state.js';
 import type { ChangeSetRecord, ResourceFailure, StackContent, StackRecord } from './types.js';
@@ -17,13 +18,15 @@ export interface Run {
   /** Resources touched, wave by wave, up to the failed wave. */
   readonly touched: string[];
   readonly failures: Map<string, ResourceFailure>;
+  /** ExecuteChangeSet's RetainExceptOnCreate: a rollback deletes what this run created. */
+  readonly retainExceptOnCreate: boolean;
   readonly typeOf: (logicalId: string) => string;
 }
 
 function installTarget(run: Run, at: Date): void {
   const { stack, cs } = run;
   install(stack, run.target, cs, at);
-  if (cs.tags.length > 0) stack.tags = cs.tags;
+  if (cs.tagsGiven) stack.tags = cs.tags;
   stack.capabilities = cs.capabilities;
   stack.description = cs.template.Description;
 }
@@ -57,13 +60,16 @@ export function finishUpdate(run: Run, tEnd: number): void {
       state.event(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token),
     );
     state.schedule(tEnd + 1 + R, (at) => {
-      // A failed cleanup is only reported: the update itself has succeeded.
-      const failure = removed
-        ? state.takeResourceFailure(stack.name, r.logicalId, 'delete')
-        : undefined;
-      const status =
-        policy === 'Retain' ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
-      if (policy === 'Retain') state.retained.push({ stackName: stack.name, resource: r });
+      // A failed cleanup is only reported: the update itself has succeeded (UPDATE_COMPLETE),
+      // for a removed resource as for the old copy of a replaced one (an old VPC that a
+      // security group still lives in: "The vpc 'vpc-...' has dependencies and cannot be
+      // deleted"). The resource stays in the account, outside the stack.
+      const failure = isRetained(policy)
+        ? undefined
+        : state.takeResourceFailure(stack.name, r.logicalId, 'delete');
+      const retain = isRetained(policy);
+      const status = retain ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
+      if (retain) state.retained.push({ stackName: stack.name, resource: r });
       state.event(stack, at, { ...e, status, reason: failure?.reason }, token);
     });
   }

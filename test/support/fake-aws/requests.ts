@@ -17,6 +17,7 @@ import {
   s3Response,
 } from './protocols.js';
 import { s3Operation } from './s3.js';
+import { OBJECT_OPERATIONS } from './s3-objects.js';
 import type { S3Document } from './s3.js';
 import type { ServiceName } from './types.js';
 import { parseQuery, queryError, queryResponse } from './wire.js';
@@ -61,7 +62,12 @@ function parseJson(body: string): Record<string, unknown> {
   }
 }
 
-export function identify(req: IncomingMessage, url: URL, body: string): Incoming {
+export function identify(
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  raw: Buffer = Buffer.from(body),
+): Incoming {
   const method = req.method ?? 'GET';
   if (method === 'GET' && url.pathname === OIDC_PATH) {
     const json = (e: AwsError): WireResponse => ({
@@ -122,13 +128,20 @@ export function identify(req: IncomingMessage, url: URL, body: string): Incoming
     'application/x-www-form-urlencoded',
   );
   if (signingScope(req)?.service === 's3' || (method !== 'POST' && !form)) {
-    const { action, bucket } = s3Operation(method, url);
+    const { action, bucket, key } = s3Operation(method, url);
     const ok = (result: unknown): WireResponse => {
+      // Object operations (s3-objects.ts) answer whole: headers and bytes of their own.
+      if (typeof result === 'object' && result !== null && 'status' in result) {
+        return result as WireResponse;
+      }
       const document = result as S3Document;
       return s3Response(document.root, document.inner);
     };
     const error = (e: AwsError): WireResponse => s3Error(e, bucket || undefined);
-    return { service: 's3', action, params: { Bucket: bucket }, ok, error };
+    const object = OBJECT_OPERATIONS.includes(action as (typeof OBJECT_OPERATIONS)[number])
+      ? { Key: key ?? '', Query: url.searchParams, Headers: req.headers, Body: raw }
+      : {};
+    return { service: 's3', action, params: { Bucket: bucket, ...object }, ok, error };
   }
   const { Action, Version, ...params } = parseQuery(body);
   const action = String(Action ?? '');

@@ -28,12 +28,23 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
   );
   for (const id of [...run.touched].reverse()) {
     const e = { logicalId: id, type: run.typeOf(id) };
+    // DeletionPolicy Retain applies to a create's rollback too: the resource stays in the
+    // account (DELETE_SKIPPED). RetainExceptOnCreate, or ExecuteChangeSet's
+    // RetainExceptOnCreate=true, deletes what this create made. (AWS CloudFormation User Guide,
+    // "DeletionPolicy attribute", RetainExceptOnCreate, added July 2023.)
+    // Only a resource that was created can stay: not the failed one, nor those cancelled.
+    const policy = cs.template.Resources[id]?.DeletionPolicy;
+    let retain = false;
     state.schedule(tf + 1, (at) => {
+      retain =
+        policy === 'Retain' &&
+        !run.retainExceptOnCreate &&
+        stack.resources.get(id)?.status === 'CREATE_COMPLETE';
       state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
       // A resource made through another fake service is deleted there too (providers.ts).
       const provider = state.providers.get(e.type);
       const identity = run.target.identities.get(id);
-      if (provider && identity) {
+      if (!retain && provider && identity) {
         provider.begin(
           'delete',
           identity.physicalId,
@@ -46,7 +57,15 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
     });
     state.schedule(tf + 1 + R, (at) => {
       const failure = run.failures.get(id)?.rollbackReason;
-      const status = failure !== undefined ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
+      if (retain) {
+        const record = stack.resources.get(id);
+        if (record) state.retained.push({ stackName: stack.name, resource: { ...record } });
+      }
+      const status = retain
+        ? 'DELETE_SKIPPED'
+        : failure !== undefined
+          ? 'DELETE_FAILED'
+          : 'DELETE_COMPLETE';
       state.resourceEvent(stack, at, { ...e, status, reason: failure }, token);
     });
   }

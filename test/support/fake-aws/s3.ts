@@ -24,13 +24,18 @@ const OPERATIONS: Readonly<Record<string, string>> = {
 };
 
 /** The S3 operation of a request and its bucket, for routing, the call log and fault rules. */
-export function s3Operation(method: string, url: URL): { action: string; bucket: string } {
+export function s3Operation(
+  method: string,
+  url: URL,
+): { action: string; bucket: string; key?: string } {
   // Path-style: `/{bucket}` (the SDK may add a trailing slash) or `/{bucket}/{key}`.
   const [bucket = '', ...key] = url.pathname
     .slice(1)
     .split('/')
     .filter((s, i) => i === 0 || s);
   const subresources = [...url.searchParams.keys()].filter((k) => k !== 'x-id');
+  const object = objectOperation(method, url, decodeURIComponent(bucket));
+  if (object) return object;
   const known = subresources.map((s) => OPERATIONS[s]).find((op) => op !== undefined);
   if (method === 'GET' && key.length === 0 && bucket !== '' && known) {
     return { action: known, bucket: decodeURIComponent(bucket) };
@@ -38,6 +43,24 @@ export function s3Operation(method: string, url: URL): { action: string; bucket:
   const query = subresources.length > 0 ? `?${subresources.join('&')}` : '';
   const path = key.length > 0 ? '/{Bucket}/{Key+}' : bucket ? '/{Bucket}' : '/';
   return { action: `${method} ${path}${query}`, bucket: decodeURIComponent(bucket) };
+}
+
+/** The object operations (s3-objects.ts): the key is everything after `/{bucket}/`, decoded. */
+function objectOperation(
+  method: string,
+  url: URL,
+  bucket: string,
+): { action: string; bucket: string; key?: string } | undefined {
+  const slash = url.pathname.indexOf('/', 1);
+  const key = slash > 0 ? decodeURIComponent(url.pathname.slice(slash + 1)) : '';
+  const q = url.searchParams;
+  if (key === '') {
+    if (method === 'GET' && q.get('list-type') === '2') return { action: 'ListObjectsV2', bucket };
+    if (method === 'POST' && q.has('delete')) return { action: 'DeleteObjects', bucket };
+    return undefined;
+  }
+  const action = { HEAD: 'HeadObject', GET: 'GetObject', PUT: 'PutObject' }[method];
+  return action ? { action, bucket, key } : undefined;
 }
 
 export function handleS3(inv: Inventory, action: string, bucketName: string): S3Document {

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as changeSets from './change-sets.js';
+import type { DriftBook } from './drift.js';
 import { handleEc2 } from './ec2.js';
 import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
@@ -19,6 +20,8 @@ import { answerOidc } from './oidc.js';
 import { identify, signingScope } from './requests.js';
 import type { Incoming } from './requests.js';
 import { handleS3 } from './s3.js';
+import { handleObjects, OBJECT_OPERATIONS } from './s3-objects.js';
+import type { ObjectRequest, ObjectStore } from './s3-objects.js';
 import * as stacks from './stacks.js';
 import type { CfnState } from './state.js';
 import type { FakeSts } from './sts.js';
@@ -44,9 +47,20 @@ const CFN_ACTIONS: Readonly<Record<string, Handler>> = {
   ContinueUpdateRollback: stacks.continueUpdateRollback,
 };
 
+/** Drift detection reads the live resources too (see drift.ts). */
+const DRIFT_ACTIONS: Readonly<
+  Record<string, (d: DriftBook, params: Record<string, unknown>) => unknown>
+> = {
+  DetectStackDrift: (d, p) => d.detectStackDrift(p),
+  DescribeStackDriftDetectionStatus: (d, p) => d.describeStackDriftDetectionStatus(p),
+  DescribeStackResourceDrifts: (d, p) => d.describeStackResourceDrifts(p),
+};
+
 export interface Services {
   readonly cfn: CfnState;
   readonly inventory: Inventory;
+  readonly drift: DriftBook;
+  readonly objects: ObjectStore;
   readonly sts: FakeSts;
   readonly faults: FaultBook;
   readonly calls: CallRecord[];
@@ -56,10 +70,10 @@ export interface Services {
   readonly grants: KmsGrants;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function send(
@@ -72,7 +86,8 @@ function send(
   call.errorCode = errorCode;
   res.writeHead(answer.status, {
     ...answer.headers,
-    'content-length': Buffer.byteLength(answer.body),
+    // A HEAD answer states the object's length without sending it.
+    'content-length': answer.headers['content-length'] ?? Buffer.byteLength(answer.body),
   });
   res.end(answer.body);
 }
@@ -109,7 +124,12 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     throw new AwsError(code, 'The security token included in the request is expired', 400);
   }
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
-  const handler = call.service === 'cloudformation' ? CFN_ACTIONS[call.action] : undefined;
+  const driftHandler = call.service === 'cloudformation' ? DRIFT_ACTIONS[call.action] : undefined;
+  const handler =
+    call.service === 'cloudformation'
+      ? (CFN_ACTIONS[call.action] ??
+        (driftHandler && ((_: CfnState, p: Record<string, unknown>) => driftHandler(s.drift, p))))
+      : undefined;
   if (call.service === 'unknown' || (call.service === 'cloudformation' && !handler)) {
     throw new AwsError(
       'InvalidAction',
@@ -141,6 +161,16 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     case 'logs':
       return handleLogs(s.mwaa, call.action, call.params);
     case 's3':
+      if (OBJECT_OPERATIONS.includes(call.action as (typeof OBJECT_OPERATIONS)[number])) {
+        return handleObjects(s.objects, s.inventory, {
+          action: call.action,
+          bucket: String(call.params['Bucket'] ?? ''),
+          key: String(call.params['Key'] ?? ''),
+          query: call.params['Query'] as URLSearchParams,
+          headers: call.params['Headers'] as ObjectRequest['headers'],
+          body: call.params['Body'] as Buffer,
+        });
+      }
       return handleS3(s.inventory, call.action, String(call.params['Bucket'] ?? ''));
     default:
       return handler!(s.cfn, call.params);
@@ -150,8 +180,8 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
 export function router(s: Services): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const body = await readBody(req);
-    const incoming = identify(req, url, body);
+    const raw = await readBody(req);
+    const incoming = identify(req, url, raw.toString('utf8'), raw);
     const call: CallRecord = {
       service: incoming.service,
       action: incoming.action,
@@ -160,7 +190,12 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       accessKeyId: signingScope(req)?.accessKeyId,
     };
     s.calls.push(call);
+    let loseResponse = false;
     for (const fault of s.faults.check(call.service, call.action)) {
+      if (fault.kind === 'lost-response') {
+        loseResponse = true;
+        continue;
+      }
       if (fault.kind === 'delay') {
         await new Promise((r) => setTimeout(r, fault.ms));
         continue;
@@ -178,6 +213,10 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       return send(res, call, { status: oidc.status, headers, body: oidc.body });
     }
     const [response, code] = answer(incoming, () => dispatch(s, call, incoming.version));
+    if (loseResponse) {
+      call.fault = 'lost-response';
+      return void req.socket.destroy();
+    }
     send(res, call, response, code);
   };
 }

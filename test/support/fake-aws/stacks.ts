@@ -7,7 +7,7 @@ import { boolParam, page, stringParam, validation } from './wire.js';
 
 type Params = Record<string, unknown>;
 
-function stackShape(stack: StackRecord): Record<string, unknown> {
+export function stackShape(stack: StackRecord): Record<string, unknown> {
   const parameters = Object.entries(stack.parameters).map(([k, v]) => ({
     ParameterKey: k,
     ParameterValue: v,
@@ -42,7 +42,11 @@ export function describeStacks(state: CfnState, params: Params): unknown {
     state.options.pageSize.stacks,
     stringParam(params, 'NextToken'),
   );
-  return { Stacks: items.map(stackShape), NextToken: next };
+  const now = state.now();
+  const shapes = items.map((s) =>
+    s.staleView && now < s.staleView.until ? s.staleView.shape : stackShape(s),
+  );
+  return { Stacks: shapes, NextToken: next };
 }
 
 export function describeStackEvents(state: CfnState, params: Params): unknown {

@@ -13,6 +13,8 @@ export interface FakeAwsOptions {
   readonly now?: () => number;
   /** How long a change set stays CREATE_PENDING + CREATE_IN_PROGRESS. Default 50 ms. */
   readonly changeSetReadyMs?: number;
+  /** How long a drift detection stays DETECTION_IN_PROGRESS. Default 50 ms. */
+  readonly driftDetectionMs?: number;
   /** How long each resource takes to create, update or delete. Default 20 ms. */
   readonly resourceMs?: number;
   /** Page sizes, small by default so that callers must paginate. */
@@ -24,6 +26,12 @@ export interface FakeAwsOptions {
    * deleted ('delete', the default); 'obsolete' keeps them with ExecutionStatus OBSOLETE.
    */
   readonly otherChangeSetsOnExecute?: 'delete' | 'obsolete';
+  /**
+   * For this long after ExecuteChangeSet, DescribeStacks still shows the stack as it was before
+   * (status and outputs), as a read that lags the write can. Default 0. CloudFormation's reads
+   * are eventually consistent; the length of the lag is not documented.
+   */
+  readonly statusLagMs?: number;
   /** Faults active from the start (see FaultRule). */
   readonly faults?: readonly FaultRule[];
   readonly sts?: StsOptions;
@@ -120,6 +128,8 @@ export interface StackRecord extends StackContent {
   changeSetId?: string;
   /** Oldest first (DescribeStackEvents answers newest first). */
   events: StackEventRecord[];
+  /** What DescribeStacks shows until `until` (see FakeAwsOptions.statusLagMs). */
+  staleView?: { readonly until: number; readonly shape: Record<string, unknown> };
   /** The content before the update in progress, restored by a rollback. */
   previous?: StackContent;
 }
@@ -153,8 +163,12 @@ export interface ChangeSetRecord {
   readonly parameters: Record<string, string>;
   readonly capabilities: string[];
   readonly tags: Tag[];
+  /** False when the request had no Tags: the stack's tags are then left as they are. */
+  readonly tagsGiven: boolean;
   readonly description?: string;
   readonly onStackFailure?: string;
+  /** The request's ClientToken: a retry with the same one gets this change set back. */
+  readonly clientToken?: string;
   /** Changes without and with property values (IncludePropertyValues). */
   readonly changes: Change[];
   readonly changesWithValues: Change[];

@@ -105,7 +105,8 @@ export function toXml(value: unknown): string {
 export interface WireResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** Text, or bytes (S3 object bodies). */
+  readonly body: string | Buffer;
 }
 
 /** `<{Action}Response><{Action}Result>…</{Action}Result><ResponseMetadata>…` as AWS writes it. */

@@ -57,22 +57,6 @@ describe('assumeRoleWithOidc', () => {
     });
   });
 
-  it('retries IDPCommunicationError', async () => {
-    const clock = instantClock();
-    const { client, sent } = sts([
-      () => Promise.reject(awsError('IDPCommunicationError')),
-      () => Promise.reject(awsError('IDPCommunicationError')),
-      creds,
-    ]);
-    await assumeRoleWithOidc(settings, {
-      sts: client,
-      getIdToken: async () => 't',
-      onSecret: () => {},
-      clock,
-    });
-    expect(sent).toHaveLength(3);
-  });
-
   it('fails AccessDenied at once with the trust-policy hint', async () => {
     const clock = instantClock();
     const { client, sent } = sts([

@@ -9,6 +9,7 @@ import {
   ACCOUNT,
   FAKE_PSEUDO,
   INLINE_POLICY_LIMIT,
+  MANAGED_POLICY_LIMIT,
   PLACEHOLDERS,
   POLICY_FILES,
   ROOT,
@@ -37,6 +38,8 @@ const VALUES: Record<Placeholder, string> = {
   environment_name: 'orders_prod',
   stack_prefix: 'orders-prod',
   bucket_pattern: 'acme-orders-dags',
+  boundary_arn:
+    'arn:aws:iam::210987654321:policy/mwaa-deploy-access-orders-ExecutionRoleBoundary-X1',
 };
 
 const files = Object.keys(POLICY_FILES) as (keyof typeof POLICY_FILES)[];
@@ -51,7 +54,11 @@ describe('policies/*.json and the template', () => {
   });
 
   it.each(files)('%s equals the template rendered with the same values', (file) => {
-    const rendered = renderAccessTemplate(parametersFor(VALUES), pseudoFor(VALUES));
+    const rendered = renderAccessTemplate(
+      parametersFor(VALUES),
+      pseudoFor(VALUES),
+      VALUES.boundary_arn,
+    );
     const document = fillPlaceholders(readPolicyFile(file), VALUES);
     assertRendered(document);
     expect(document).toEqual(rendered[POLICY_FILES[file]]);
@@ -62,12 +69,18 @@ describe('policies/*.json and the template', () => {
     const rendered = renderAccessTemplate(
       { ...parametersFor(values), BucketNamePattern: '' },
       pseudoFor(values),
+      values.boundary_arn,
     );
-    const filled = { ...values, bucket_pattern: `${values.stack_prefix}-*` };
+    const filled = {
+      ...values,
+      bucket_pattern: `${values.stack_prefix}-mwaa-prerequisites-bucket-*`,
+    };
     for (const file of files) {
       expect(fillPlaceholders(readPolicyFile(file), filled)).toEqual(rendered[POLICY_FILES[file]]);
     }
-    expect(JSON.stringify(rendered.deployPolicy)).toContain('arn:aws-us-gov:s3:::orders-prod-*');
+    expect(JSON.stringify(rendered.deployPolicy)).toContain(
+      'arn:aws-us-gov:s3:::orders-prod-mwaa-prerequisites-bucket-*',
+    );
   });
 
   it('would notice a document that drifted from the template', () => {
@@ -75,7 +88,11 @@ describe('policies/*.json and the template', () => {
       '"cloudformation:GetTemplate"',
       '"cloudformation:GetTemplateSummary"',
     );
-    const rendered = renderAccessTemplate(parametersFor(VALUES), pseudoFor(VALUES));
+    const rendered = renderAccessTemplate(
+      parametersFor(VALUES),
+      pseudoFor(VALUES),
+      VALUES.boundary_arn,
+    );
     expect(fillPlaceholders(drifted, VALUES)).not.toEqual(rendered.planPolicy);
   });
 
@@ -89,10 +106,20 @@ describe('policies/*.json and the template', () => {
     for (const file of files) expect(readme).toContain(file);
   });
 
-  it('keeps each role within IAM’s 10,240-character limit for inline policies', () => {
-    const rendered = renderAccessTemplate(TEST_PARAMETERS);
-    for (const policy of [rendered.planPolicy, rendered.deployPolicy]) {
-      expect(policySize(policy)).toBeLessThan(INLINE_POLICY_LIMIT);
+  it('keeps each policy within IAM’s size limits, even with the longest prefix', () => {
+    const longest = 'a'.repeat(100);
+    for (const prefix of [TEST_PARAMETERS.StackNamePrefix!, longest]) {
+      const rendered = renderAccessTemplate({
+        ...TEST_PARAMETERS,
+        StackNamePrefix: prefix,
+        EnvironmentName: prefix.slice(0, 80),
+      });
+      for (const policy of [rendered.planPolicy, rendered.deployInlinePolicy]) {
+        expect(policySize(policy)).toBeLessThan(INLINE_POLICY_LIMIT);
+      }
+      for (const policy of [rendered.deployResourcesPolicy, rendered.boundaryPolicy]) {
+        expect(policySize(policy)).toBeLessThan(MANAGED_POLICY_LIMIT);
+      }
     }
   });
 
@@ -128,16 +155,19 @@ describe('templates/github-oidc-roles.yaml', () => {
     }
   });
 
-  it('creates exactly the provider and the two roles, and names no IAM resource', () => {
+  it('creates exactly the provider, the boundary and the two roles, and names no IAM resource', () => {
     expect(Object.entries(template.Resources).map(([id, r]) => [id, r.Type])).toEqual([
       ['GitHubOidcProvider', 'AWS::IAM::OIDCProvider'],
+      ['ExecutionRoleBoundary', 'AWS::IAM::ManagedPolicy'],
       ['PlanRole', 'AWS::IAM::Role'],
       ['DeployRole', 'AWS::IAM::Role'],
+      ['DeployResourcesPolicy', 'AWS::IAM::ManagedPolicy'],
     ]);
-    expect(JSON.stringify(template.Resources)).not.toContain('RoleName');
+    expect(JSON.stringify(template.Resources)).not.toMatch(/RoleName|ManagedPolicyName/);
     expect(Object.keys(template.Outputs ?? {})).toEqual([
       'PlanRoleArn',
       'DeployRoleArn',
+      'ExecutionRoleBoundaryArn',
       'OidcProviderArn',
     ]);
   });
@@ -150,15 +180,18 @@ describe('templates/github-oidc-roles.yaml', () => {
     expect(failedRules(template, given, FAKE_PSEUDO)).toEqual([]);
   });
 
-  it('needs a deploy branch or environment, and refuses wildcards in them', () => {
+  it('needs a deploy environment (or branch, not by default), and refuses wildcards in them', () => {
     expect(failedRules(template, { ...TEST_PARAMETERS }, FAKE_PSEUDO)).toEqual([]);
-    expect(failedRules(template, { ...TEST_PARAMETERS, DeployBranch: '' }, FAKE_PSEUDO)).toEqual([
-      'Give DeployBranch, DeployEnvironment or both; otherwise no workflow could deploy',
+    expect(template.Parameters?.DeployBranch?.Default).toBe('');
+    expect(
+      failedRules(template, { ...TEST_PARAMETERS, DeployEnvironment: '' }, FAKE_PSEUDO),
+    ).toEqual([
+      'Give DeployEnvironment (recommended) or DeployBranch; otherwise no workflow could deploy',
     ]);
     expect(
       failedRules(
         template,
-        { ...TEST_PARAMETERS, DeployBranch: '', DeployEnvironment: 'prod' },
+        { ...TEST_PARAMETERS, DeployBranch: 'main', DeployEnvironment: '' },
         FAKE_PSEUDO,
       ),
     ).toEqual([]);

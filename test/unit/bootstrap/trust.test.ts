@@ -74,55 +74,65 @@ describe('plan role trust', () => {
 });
 
 describe('deploy role trust', () => {
-  it('accepts exactly the deploy branch by default', () => {
+  it('accepts exactly the deploy environment, and no branch, by default', () => {
     const { deployTrust, providerArn } = renderAccessTemplate(TEST_PARAMETERS);
     const ok = (sub: string, aud?: string) => accepts(deployTrust, providerArn, sub, aud);
-    expect(ok('repo:octo/infra:ref:refs/heads/main')).toBe(true);
+    expect(ok('repo:octo/infra:environment:production')).toBe(true);
     for (const sub of [
-      'repo:octo/infra:ref:refs/heads/main2',
-      'repo:octo/infra:ref:refs/heads/feature',
-      'repo:octo/infra:ref:refs/tags/main',
+      // Any workflow on main (schedule, workflow_dispatch, pull_request_target, ...) gets this.
+      'repo:octo/infra:ref:refs/heads/main',
+      'repo:octo/infra:environment:production2',
+      'repo:octo/infra:environment:staging',
       'repo:octo/infra:pull_request',
-      'repo:octo/infra:environment:main',
-      'repo:octo/other:ref:refs/heads/main',
-      'repo:evil/infra:ref:refs/heads/main',
+      'repo:octo/other:environment:production',
+      'repo:evil/infra:environment:production',
     ]) {
       expect([sub, ok(sub)]).toEqual([sub, false]);
     }
-    expect(ok('repo:octo/infra:ref:refs/heads/main', 'https://github.com/octo')).toBe(false);
+    expect(ok('repo:octo/infra:environment:production', 'https://github.com/octo')).toBe(false);
   });
 
-  it('accepts a GitHub environment, alone or besides the branch', () => {
-    const onlyEnvironment = renderAccessTemplate({
+  it('accepts a branch only when DeployBranch is given, alone or besides the environment', () => {
+    const onlyBranch = renderAccessTemplate({
       ...TEST_PARAMETERS,
-      DeployBranch: '',
-      DeployEnvironment: 'production',
+      DeployBranch: 'main',
+      DeployEnvironment: '',
     });
-    const ok = (sub: string) =>
-      accepts(onlyEnvironment.deployTrust, onlyEnvironment.providerArn, sub);
-    expect(ok('repo:octo/infra:environment:production')).toBe(true);
-    expect(ok('repo:octo/infra:environment:staging')).toBe(false);
-    expect(ok('repo:octo/infra:ref:refs/heads/main')).toBe(false);
+    const ok = (sub: string) => accepts(onlyBranch.deployTrust, onlyBranch.providerArn, sub);
+    expect(ok('repo:octo/infra:ref:refs/heads/main')).toBe(true);
+    expect(ok('repo:octo/infra:ref:refs/heads/main2')).toBe(false);
+    expect(ok('repo:octo/infra:ref:refs/tags/main')).toBe(false);
+    expect(ok('repo:octo/infra:environment:production')).toBe(false);
 
-    const both = renderAccessTemplate({ ...TEST_PARAMETERS, DeployEnvironment: 'production' });
+    const both = renderAccessTemplate({ ...TEST_PARAMETERS, DeployBranch: 'main' });
     const either = (sub: string) => accepts(both.deployTrust, both.providerArn, sub);
     expect(either('repo:octo/infra:environment:production')).toBe(true);
     expect(either('repo:octo/infra:ref:refs/heads/main')).toBe(true);
     expect(either('repo:octo/infra:pull_request')).toBe(false);
   });
 
+  it('accepts only the named workflow when DeployWorkflowRef is given (customised subject)', () => {
+    const ref = 'octo/infra/.github/workflows/deploy.yml@refs/heads/main';
+    const pinned = renderAccessTemplate({ ...TEST_PARAMETERS, DeployWorkflowRef: ref });
+    const ok = (sub: string) => accepts(pinned.deployTrust, pinned.providerArn, sub);
+    expect(ok(`repo:octo/infra:environment:production:job_workflow_ref:${ref}`)).toBe(true);
+    expect(ok('repo:octo/infra:environment:production')).toBe(false);
+    expect(
+      ok(
+        'repo:octo/infra:environment:production:job_workflow_ref:octo/infra/.github/workflows/other.yml@refs/heads/main',
+      ),
+    ).toBe(false);
+  });
+
   it('compares subjects exactly, with no wildcard operator at all', () => {
-    const { deployTrust } = renderAccessTemplate({
-      ...TEST_PARAMETERS,
-      DeployEnvironment: 'production',
-    });
+    const { deployTrust } = renderAccessTemplate({ ...TEST_PARAMETERS, DeployBranch: 'main' });
     const condition = deployTrust.Statement[0]?.Condition ?? {};
     expect(Object.keys(condition)).toEqual(['StringEquals']);
     expect(condition.StringEquals).toEqual({
       'token.actions.githubusercontent.com:aud': AUD,
       'token.actions.githubusercontent.com:sub': [
-        'repo:octo/infra:ref:refs/heads/main',
         'repo:octo/infra:environment:production',
+        'repo:octo/infra:ref:refs/heads/main',
       ],
     });
   });

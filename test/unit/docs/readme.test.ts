@@ -6,7 +6,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { parseAction, renderReadme } from '../../../scripts/docs.mjs';
-import { COMMANDS, parseCliArgs, usage } from '../../../src/cli/args.js';
+import { actionInputs } from '../../../src/cli/action-inputs.js';
+import { COMMANDS, parseCliArgs } from '../../../src/cli/args.js';
+import { ACTION_ONLY, inputsOf } from '../../../src/cli/commands.js';
+import { usage } from '../../../src/cli/usage.js';
 import * as library from '../../../src/index.js';
 import { INPUT_DEFAULTS } from '../../../src/settings/index.js';
 
@@ -135,19 +138,37 @@ describe('README.md and action.yml', () => {
 });
 
 describe('the CLI and action.yml', () => {
-  it('has a flag in the help for every input (mode is the command)', () => {
-    const help = usage(INPUT_DEFAULTS);
-    const missing = inputNames.filter((n) => n !== 'mode' && !help.includes(`--${n} `));
+  const runs = ['plan', 'deploy', 'verify', 'render'] as const;
+  const cliInputs = inputNames.filter(
+    (n) => n !== 'mode' && !(ACTION_ONLY as readonly string[]).includes(n),
+  );
+
+  it('has a flag, with its description from action.yml, in the help of a command for every input', () => {
+    const helps = runs.map((c) => usage(c, actionInputs()));
+    const missing = cliInputs.filter((n) => !helps.some((h) => h.includes(`--${n} `)));
     expect(missing).toEqual([]);
+    const described = cliInputs.filter((n) => {
+      const first = String(action.inputs[n]?.description ?? '')
+        .split(/\s+/)
+        .slice(0, 4)
+        .join(' ');
+      return helps.some((h) => h.replace(/\s+/g, ' ').includes(first));
+    });
+    expect(described).toEqual(cliInputs);
+    const toolHelp = usage(undefined, actionInputs());
     for (const mode of ['plan', 'deploy', 'verify']) {
       expect(COMMANDS as readonly string[]).toContain(mode);
-      expect(help).toContain(mode);
+      expect(toolHelp).toContain(mode);
     }
   });
 
-  it('accepts every input as a flag, and knows no input action.yml lacks', () => {
-    for (const name of inputNames.filter((n) => n !== 'mode')) {
-      expect(parseCliArgs(['plan', `--${name}`, 'x']).inputs[name]).toBe('x');
+  it('accepts every input as a flag of the commands that use it, and knows no input action.yml lacks', () => {
+    for (const name of cliInputs) {
+      const users = runs.filter((c) => inputsOf(c).includes(name as never));
+      expect(users.length).toBeGreaterThan(0);
+      for (const command of users) {
+        expect(parseCliArgs([command, `--${name}`, 'x']).inputs[name]).toBe('x');
+      }
     }
     expect(Object.keys(INPUT_DEFAULTS).sort()).toEqual([...inputNames].sort());
   });
@@ -261,5 +282,38 @@ describe('CHANGELOG.md', () => {
     expect(read('CHANGELOG.md')).toMatch(
       new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\]`, 'm'),
     );
+  });
+});
+
+describe('the repository and release line the docs name', () => {
+  const pkg = JSON.parse(read('package.json')) as { version: string; repository: { url: string } };
+  const repository = /github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(pkg.repository.url)?.[1];
+
+  it('is package.json repository everywhere (one place to change for a fork)', () => {
+    expect(repository).toBeDefined();
+    const named = [
+      ...[...readme.matchAll(/uses: ([\w.-]+\/mwaa-deploy)@/g)].map((m) => m[1]),
+      ...[...readme.matchAll(/raw\.githubusercontent\.com\/([\w.-]+\/[\w.-]+)\//g)].map(
+        (m) => m[1],
+      ),
+      ...[
+        ...read('CHANGELOG.md').matchAll(/github\.com\/([\w.-]+\/[\w.-]+)\/(?:compare|releases)/g),
+      ].map((m) => m[1]),
+    ];
+    expect(named.length).toBeGreaterThan(3);
+    expect([...new Set(named)]).toEqual([repository]);
+  });
+
+  it('is the tag the release workflow moves for the version in package.json', () => {
+    const [major, minor] = pkg.version.split('.');
+    const line = major === '0' ? `v0.${minor}` : `v${major}`;
+    const refs = [
+      ...[...readme.matchAll(/uses: [\w.-]+\/mwaa-deploy@([\w.-]+)/g)].map((m) => m[1]),
+      ...[
+        ...readme.matchAll(/raw\.githubusercontent\.com\/[\w.-]+\/mwaa-deploy\/([\w.-]+)\//g),
+      ].map((m) => m[1]),
+    ];
+    expect(refs.length).toBeGreaterThan(0);
+    expect([...new Set(refs)]).toEqual([line]);
   });
 });

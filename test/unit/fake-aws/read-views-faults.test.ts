@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { GetBucketVersioningCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetBucketVersioningCommand, GetBucketTaggingCommand } from '@aws-sdk/client-s3';
 import {
   cfnClient,
   deployChangeSet,
@@ -80,9 +80,9 @@ describe('errors and actions the fake lacks', () => {
         'KMS Encrypt',
       ],
       [
-        () => s3.send(new ListObjectsV2Command({ Bucket: 'b' })),
+        () => s3.send(new GetBucketTaggingCommand({ Bucket: 'b' })),
         'NotImplemented',
-        'S3 GET /{Bucket}?list-type',
+        'S3 GET /{Bucket}?tagging',
       ],
     ];
     for (const [run, name, what] of cases) {
@@ -97,7 +97,7 @@ describe('errors and actions the fake lacks', () => {
       'ec2:DescribeInstances',
       'iam:ListRoles',
       'kms:Encrypt',
-      's3:GET /{Bucket}?list-type',
+      's3:GET /{Bucket}?tagging',
     ]);
   });
 });

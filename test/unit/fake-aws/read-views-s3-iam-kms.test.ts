@@ -102,6 +102,12 @@ describe('IAM', () => {
           Effect: 'Allow',
           Principal: { Service: ['airflow.amazonaws.com', 'airflow-env.amazonaws.com'] },
           Action: 'sts:AssumeRole',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+            ArnLike: {
+              'aws:SourceArn': 'arn:aws:airflow:us-east-1:123456789012:environment/analytics',
+            },
+          },
         },
       ],
     });

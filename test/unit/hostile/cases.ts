@@ -6,6 +6,8 @@
  * unit matrix (inputs.test.ts) and the end-to-end runs of the bundled action
  * (test/e2e/hostile-inputs.test.ts).
  */
+import { normalize } from 'node:path';
+import type { CodePathInput } from '../../../src/settings/code.js';
 import type { Settings } from '../../../src/settings/index.js';
 
 /** The categories, in the order of the table in docs/FAULTS.md. */
@@ -117,6 +119,8 @@ export const BASE_INPUTS: Readonly<Record<string, string>> = {
   'key-mode': 'customer-managed',
   // So that the environment inputs become settings the cases can read back.
   'deploy-environment': 'true',
+  // So that the code settings exist and dag-s3-path and dag-deletion-limit are kept.
+  'dags-path': 'dags',
 };
 
 const boolean = (pick: (s: Settings) => boolean, defaultValue: boolean): InputSpec => ({
@@ -159,6 +163,26 @@ const TAGS_COMMAND_WHY =
   'the second line is a legal tag (key `::set-output name`, value `x::y`): AWS tags allow `:`, `=` and spaces; tags go to CloudFormation only and are never printed';
 const TAGS_MENTION_WHY =
   'AWS tags allow `@` and `/`; tags go to CloudFormation only and are never printed (a mention would be escaped anyway)';
+
+const CODE_PATH_WHY =
+  'a path inside the workspace, where `%`, `<`, `|`, backticks and `@` are legal in file names; loadSettings keeps it (controls, bidi overrides and escapes from the workspace are refused), src/code/ checks it on disk before any AWS call writes, and the plan shows it escaped';
+const codePath = (input: CodePathInput, base: string): InputSpec => ({
+  base,
+  pick: (s) => s.code?.paths[input],
+  kept: (value) => normalize(value.trim()),
+  defaultValue: undefined,
+  malformed: '../outside',
+  outOfRange: '/etc',
+  wrongType: '../../..',
+  expect: Object.fromEntries(
+    (['percent-command', 'html', 'pipe', 'backticks', 'mention', 'long'] as const).map((c) => [
+      c,
+      accepted(CODE_PATH_WHY),
+    ]),
+  ),
+});
+const KEY_PREFIX_WHY =
+  'S3 keys may hold `%`, `:`, `<`, `|`, backticks and `@`; the prefix only names objects of this bucket, and the plan shows it escaped';
 
 /** Every input of action.yml; the test fails when action.yml has one this table lacks. */
 const CONFIG_VALUE_WHY =
@@ -304,6 +328,19 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     (s) => s.stacks.prerequisites.templatePath,
     'templates/mwaa-prerequisites.yaml',
   ),
+  'permissions-boundary': {
+    base: 'arn:aws:iam::123456789012:policy/mwaa-boundary',
+    pick: (s) => s.permissionsBoundary,
+    defaultValue: undefined,
+    malformed: 'arn:aws:iam:123456789012:policy/mwaa-boundary',
+    outOfRange: `arn:aws:iam::123456789012:policy/${'p'.repeat(129)}`,
+    wrongType: 'arn:aws:iam::123456789012:role/mwaa',
+    expect: {
+      mention: accepted(
+        'a valid policy ARN: path `/mwaa-boundary@org/`, policy name `team` (IAM names allow `@`); a stack parameter, printed only in the log, as plain text',
+      ),
+    },
+  },
   tags: {
     base: 'team=data',
     pick: (s) => s.tags,
@@ -376,6 +413,42 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     wrongType: 'false',
     values: { long: '9'.repeat(10_000) },
   },
+  'drift-timeout-seconds': {
+    base: '120',
+    pick: (s) => s.driftTimeoutSeconds,
+    defaultValue: 120,
+    malformed: '120s',
+    outOfRange: '901',
+    wrongType: 'true',
+    values: { long: '9'.repeat(10_000) },
+  },
+  'dags-path': codePath('dags-path', 'dags'),
+  'requirements-path': codePath('requirements-path', 'requirements.txt'),
+  'startup-script-path': codePath('startup-script-path', 'startup.sh'),
+  'plugins-path': codePath('plugins-path', 'plugins'),
+  'dag-s3-path': {
+    base: 'dags',
+    pick: (s) => s.code?.dagPrefix,
+    kept: (value) => `${value.trim().replace(/^\/+|\/+$/g, '')}/`,
+    defaultValue: 'dags/',
+    malformed: 'dags/../x',
+    outOfRange: 'd'.repeat(1000),
+    wrongType: '/',
+    expect: Object.fromEntries(
+      (['percent-command', 'html', 'pipe', 'backticks', 'mention'] as const).map((c) => [
+        c,
+        accepted(KEY_PREFIX_WHY),
+      ]),
+    ),
+  },
+  'dag-deletion-limit': {
+    base: '50%',
+    pick: (s) => s.code?.dagDeletionLimit,
+    defaultValue: { kind: 'percent', value: 50 },
+    malformed: 'half',
+    outOfRange: '101%',
+    wrongType: 'true',
+  },
   'deploy-environment': boolean((s) => s.environment !== undefined, false),
   'environment-stack-name': {
     base: 'orders-env',
@@ -442,14 +515,6 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     malformed: 'public_only',
     outOfRange: 'VPC_ONLY',
     wrongType: 'true',
-  },
-  'dag-s3-path': {
-    base: 'airflow/dags',
-    pick: (s) => s.environment?.dagS3Path,
-    defaultValue: 'dags',
-    malformed: 's3://bucket/dags',
-    outOfRange: '../dags',
-    wrongType: '/dags',
   },
   'log-levels': {
     base: 'task=DEBUG',

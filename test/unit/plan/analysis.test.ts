@@ -125,6 +125,7 @@ describe('destructive changes', () => {
       destructive: [],
       networkReplacement: [],
       securityChanges: [],
+      drift: [],
     });
     expect(planIsDestructive(noChanges())).toBe(false);
   });

@@ -29,6 +29,7 @@ describe('findReviewedPlanComment', () => {
       author: 'github-actions[bot]',
       updatedAt: undefined,
       fields: { fingerprint: 'aaa', status: 'planned' },
+      body: `${formatMarker('prod', { fingerprint: 'aaa', status: 'planned' })}\nplan`,
     });
   });
 

@@ -1,9 +1,9 @@
 /**
  * A plain in-memory CommentsApi for the comment logic's tests: pages of 100 oldest first, like
- * GitHub, a record of every call, and scripted failures per operation.
+ * GitHub (a failed page is asked for again by the next call, as Octokit's paginate iterator does), a record of every call, and scripted failures per operation.
  */
 import { GitHubHttpError } from '../../../src/publish/comment-api.js';
-import type { CommentPage, CommentsApi, IssueComment } from '../../../src/publish/comment-api.js';
+import type { CommentsApi, IssueComment } from '../../../src/publish/comment-api.js';
 
 type Operation = 'list' | 'create' | 'update' | 'remove';
 
@@ -49,11 +49,20 @@ export function memoryCommentsApi(options: { author?: string } = {}): MemoryComm
     calls,
     failNext: (operation, error, times = 1) => failures.push({ operation, error, left: times }),
     seed: (bodies, by = 'someone-else') => bodies.map((body) => add(body, by)),
-    async list(page): Promise<CommentPage> {
-      calls.push(`list ${page}`);
-      maybeFail('list');
-      const slice = comments.slice((page - 1) * 100, page * 100);
-      return { comments: slice.map((c) => ({ ...c })), hasNext: page * 100 < comments.length };
+    pages() {
+      let page = 1;
+      let done = false;
+      return {
+        async next() {
+          if (done) return undefined;
+          calls.push(`list ${page}`);
+          maybeFail('list');
+          const slice = comments.slice((page - 1) * 100, page * 100);
+          done = page * 100 >= comments.length;
+          page++;
+          return slice.map((c) => ({ ...c }));
+        },
+      };
     },
     async create(body) {
       calls.push('create');

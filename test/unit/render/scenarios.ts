@@ -27,6 +27,7 @@ const AWS_OWNED_KMS = {
   NotResource: 'arn:aws:kms:*:123456789012:key/*',
   Condition: { StringLike: { 'kms:ViaService': ['sqs.eu-west-1.amazonaws.com'] } },
 };
+const PUBLISH_ARN = 'arn:aws:airflow:eu-west-1:123456789012:environment/analytics';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 /** A first deploy: the VPC stack from a CREATE change set, the prerequisites from the template. */
@@ -69,12 +70,36 @@ export function newEnvironment(): Plan {
       param('KeyMode', undefined, 'aws-owned'),
       param('ExistingKmsKeyArn', undefined, ''),
     ],
+    // As the engine completes them from the evaluated template: values that only exist once
+    // the stacks do are "known after deploy"; BucketPolicy stands for a resource whose
+    // properties could not be evaluated offline.
     changes: [
       add('Bucket', 'AWS::S3::Bucket'),
       add('BucketPolicy', 'AWS::S3::BucketPolicy'),
-      add('ExecutionRole', 'AWS::IAM::Role'),
-      add('SecurityGroup', 'AWS::EC2::SecurityGroup'),
-      add('SecurityGroupSelfIngress', 'AWS::EC2::SecurityGroupIngress'),
+      add('ExecutionRole', 'AWS::IAM::Role', {
+        after: context(
+          roleProperties([
+            { Effect: 'Allow', Action: 'airflow:PublishMetrics', Resource: PUBLISH_ARN },
+            S3_READ,
+            METRICS,
+            AWS_OWNED_KMS,
+          ]),
+        ),
+      }),
+      add('SecurityGroup', 'AWS::EC2::SecurityGroup', {
+        after: context({
+          GroupDescription: 'Amazon MWAA environment analytics',
+          VpcId: '(known after deploy: output VPC of stack analytics-vpc)',
+          SecurityGroupEgress: [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }],
+        }),
+      }),
+      add('SecurityGroupSelfIngress', 'AWS::EC2::SecurityGroupIngress', {
+        after: context({
+          GroupId: '(known after deploy: SecurityGroup)',
+          IpProtocol: '-1',
+          SourceSecurityGroupId: '(known after deploy: SecurityGroup)',
+        }),
+      }),
     ],
   });
   return makePlan([vpc, prereq]);

@@ -6,7 +6,12 @@ import {
   parseVpcCidr,
 } from '../../../src/settings/cidr.js';
 import type { Ipv4Cidr } from '../../../src/settings/cidr.js';
-import { SettingsError, inputsFrom, loadSettings } from '../../../src/settings/index.js';
+import {
+  SettingsError,
+  derivedSubnetsNote,
+  inputsFrom,
+  loadSettings,
+} from '../../../src/settings/index.js';
 
 function cidr(text: string): Ipv4Cidr {
   const parsed = parseIpv4Cidr(text);
@@ -117,8 +122,62 @@ describe('network inputs in loadSettings', () => {
     expect(problemsWith({ 'private-subnet-1-cidr': '10.193.20.0/24' })).toEqual([
       "Invalid input 'private-subnet-1-cidr': '10.193.20.0/24' is not inside vpc-cidr 10.192.0.0/16.",
     ]);
-    // A smaller VPC makes every default subnet fall outside it.
-    expect(problemsWith({ 'vpc-cidr': '10.192.0.0/24' })).toHaveLength(4);
+    // A given subnet is checked against the VPC as given, never replaced by a derived one.
+    expect(
+      problemsWith({ 'vpc-cidr': '10.0.0.0/16', 'public-subnet-1-cidr': '10.192.10.0/24' }),
+    ).toEqual([
+      "Invalid input 'public-subnet-1-cidr': '10.192.10.0/24' is not inside vpc-cidr 10.0.0.0/16.",
+    ]);
+  });
+
+  it('derives the subnets nobody gave from vpc-cidr with the seed layout, and says so', () => {
+    const network = (inputs: Record<string, string>) =>
+      loadSettings(
+        inputsFrom({ 'environment-name': 'a', 'aws-region': 'us-east-1', ...inputs }),
+        {},
+      ).network;
+    // The default VPC gives back the seed template's own values, with no note.
+    expect(network({})).toMatchObject({
+      publicSubnet1Cidr: '10.192.10.0/24',
+      publicSubnet2Cidr: '10.192.11.0/24',
+      privateSubnet1Cidr: '10.192.20.0/24',
+      privateSubnet2Cidr: '10.192.21.0/24',
+    });
+    expect(derivedSubnetsNote(network({}))).toBeUndefined();
+    const ten = network({ 'vpc-cidr': '10.0.0.0/16', 'private-subnet-2-cidr': '10.0.99.0/24' });
+    expect(ten).toMatchObject({
+      publicSubnet1Cidr: '10.0.10.0/24',
+      publicSubnet2Cidr: '10.0.11.0/24',
+      privateSubnet1Cidr: '10.0.20.0/24',
+      privateSubnet2Cidr: '10.0.99.0/24',
+      derived: ['public-subnet-1-cidr', 'public-subnet-2-cidr', 'private-subnet-1-cidr'],
+    });
+    expect(derivedSubnetsNote(ten)).toBe(
+      "Derived from vpc-cidr 10.0.0.0/16 with the seed template's layout (give the input to choose another): " +
+        'public-subnet-1-cidr 10.0.10.0/24, public-subnet-2-cidr 10.0.11.0/24, private-subnet-1-cidr 10.0.20.0/24.',
+    );
+    // /20: the seed layout's /28 blocks; /24: four equal quarters; /27: no room, say what to give.
+    expect(network({ 'vpc-cidr': '172.16.16.0/20' })).toMatchObject({
+      publicSubnet1Cidr: '172.16.16.160/28',
+      privateSubnet2Cidr: '172.16.17.80/28',
+    });
+    expect(network({ 'vpc-cidr': '10.192.0.0/24' })).toMatchObject({
+      publicSubnet1Cidr: '10.192.0.0/26',
+      publicSubnet2Cidr: '10.192.0.64/26',
+      privateSubnet1Cidr: '10.192.0.128/26',
+      privateSubnet2Cidr: '10.192.0.192/26',
+    });
+    expect(problemsWith({ 'vpc-cidr': '10.192.0.0/27' })).toEqual(
+      [
+        'public-subnet-1-cidr',
+        'public-subnet-2-cidr',
+        'private-subnet-1-cidr',
+        'private-subnet-2-cidr',
+      ].map(
+        (input) =>
+          `Missing input '${input}': vpc-cidr 10.192.0.0/27 is too small to derive four subnets of /28 or larger; give the four subnet CIDRs.`,
+      ),
+    );
   });
 
   it('rejects overlapping subnets once per pair, on the later input', () => {

@@ -45,6 +45,12 @@ describe('loadSettings defaults', () => {
       publicSubnet2Cidr: '10.192.11.0/24',
       privateSubnet1Cidr: '10.192.20.0/24',
       privateSubnet2Cidr: '10.192.21.0/24',
+      derived: [
+        'public-subnet-1-cidr',
+        'public-subnet-2-cidr',
+        'private-subnet-1-cidr',
+        'private-subnet-2-cidr',
+      ],
     },
     stacks: {
       vpc: { name: 'mwaa-demo-vpc' },
@@ -59,6 +65,7 @@ describe('loadSettings defaults', () => {
     requireReviewedPlan: false,
     maskAccountId: false,
     timeoutMinutes: 60,
+    driftTimeoutSeconds: 120,
   };
 
   it('produces the expected settings from the demo inputs alone', () => {

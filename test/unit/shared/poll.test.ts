@@ -7,23 +7,27 @@ import {
 import { instantClock } from '../../../src/shared/clock.js';
 
 describe('nextPollDelay', () => {
-  it('never waits longer than max(min delay, 9.8% of the time waited), whatever the jitter', () => {
-    for (const elapsed of [0, 1_000, 10_000, 60_000, 600_000, 1_800_000]) {
+  it('never waits longer than max(the ramp, 9.8% of the time waited), whatever the jitter', () => {
+    const { firstDelayMs, minDelayMs, maxDelayMs, fraction } = DEFAULT_POLL_POLICY;
+    for (const elapsed of [0, 50, 300, 1_000, 10_000, 60_000, 600_000, 1_800_000]) {
       for (const r of [0, 0.5, 0.999]) {
         const delay = nextPollDelay(elapsed, DEFAULT_POLL_POLICY, () => r);
-        const bound = Math.min(
-          DEFAULT_POLL_POLICY.maxDelayMs,
-          Math.max(DEFAULT_POLL_POLICY.minDelayMs, elapsed * DEFAULT_POLL_POLICY.fraction),
-        );
+        const ramp = Math.min(minDelayMs, Math.max(firstDelayMs, elapsed));
+        const bound = Math.min(maxDelayMs, Math.max(ramp, elapsed * fraction));
         expect(delay).toBeLessThanOrEqual(bound);
         expect(delay).toBeGreaterThanOrEqual(bound * 0.75 - 1);
       }
     }
   });
 
-  it('grows with the time waited, up to the cap', () => {
+  it('starts at the first delay, doubles to the floor, grows with the time waited, up to the cap', () => {
     const at = (ms: number) => nextPollDelay(ms, DEFAULT_POLL_POLICY, () => 1);
-    expect(at(0)).toBe(500);
+    // The first poll soon, then the delays double to the floor, then grow with the wait.
+    expect(at(0)).toBe(100);
+    expect(at(200)).toBe(200);
+    expect(at(400)).toBe(400);
+    expect(at(800)).toBe(700);
+    expect(at(5_000)).toBe(700);
     expect(at(100_000)).toBe(9_800);
     expect(at(10_000_000)).toBe(150_000);
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe('parameters', () => {
-  test('are the five documented ones, with their defaults', () => {
+  test('are the six documented ones, with their defaults', () => {
     const p = template.Parameters!;
     expect(Object.keys(p)).toStrictEqual([
       'EnvironmentName',
@@ -29,6 +29,7 @@ describe('parameters', () => {
       'KeyMode',
       'ExistingKmsKeyArn',
       'BucketName',
+      'PermissionsBoundaryArn',
     ]);
     expect(p['EnvironmentName']).toMatchObject({
       Type: 'String',
@@ -44,6 +45,8 @@ describe('parameters', () => {
     expect(p['KeyMode']?.Default).toBe('aws-owned');
     expect(p['ExistingKmsKeyArn']?.Default).toBe('');
     expect(p['BucketName']?.Default).toBe('');
+    // Optional, so the template works alone; mwaa-deploy sets it from permissions-boundary.
+    expect(p['PermissionsBoundaryArn']?.Default).toBe('');
   });
 
   test.each(KEY_MODES)('the parameters of each key mode pass, KeyMode %s', (mode) => {
@@ -97,6 +100,7 @@ describe('conditions and rules', () => {
     expect(evaluate(template, prerequisiteParameters(mode)).ctx.conditions).toStrictEqual({
       ...expected,
       HasBucketName: false,
+      HasPermissionsBoundary: false,
     });
   });
 

@@ -28,10 +28,10 @@ const props = (mode: TemplateKeyMode, id: string, extra: Record<string, string> 
   evaluate(template, prerequisiteParameters(mode, extra)).properties(id);
 
 describe('bucket', () => {
-  test('is retained on delete and on replacement', () => {
+  test('is retained on delete and on replacement, deleted only by the rollback of its create', () => {
     expect(template.Resources['Bucket']).toMatchObject({
       Type: 'AWS::S3::Bucket',
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
     expect(template.Resources['Bucket']!.Condition).toBeUndefined();

@@ -67,8 +67,31 @@ describe.each(KEY_MODES)('execution role, KeyMode %s', (mode) => {
     expect(props['Path']).toBe('/service-role/');
   });
 
-  test('trust policy is the seed sample', () => {
-    expect(role(mode).AssumeRolePolicyDocument).toStrictEqual(SEED_TRUST_POLICY);
+  // The one documented addition: MWAA's confused-deputy guard, pinned to this environment.
+  test('trust policy is the seed sample, with aws:SourceAccount and aws:SourceArn', () => {
+    const [seed] = SEED_TRUST_POLICY.Statement;
+    expect(role(mode).AssumeRolePolicyDocument).toStrictEqual({
+      ...SEED_TRUST_POLICY,
+      Statement: [
+        {
+          ...seed,
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+            ArnLike: { 'aws:SourceArn': `arn:aws:airflow:${REGION}:${ACCOUNT}:environment/${ENV}` },
+          },
+        },
+      ],
+    });
+  });
+
+  test('carries the permissions boundary only when one is given', () => {
+    expect(role(mode)).not.toHaveProperty('PermissionsBoundary');
+    const boundary = `arn:aws:iam::${ACCOUNT}:policy/mwaa-boundary`;
+    const props = evaluate(template, {
+      ...prerequisiteParameters(mode),
+      PermissionsBoundaryArn: boundary,
+    }).properties('ExecutionRole');
+    expect(props['PermissionsBoundary']).toBe(boundary);
   });
 
   test('policy has the seed sample statements, in order', () => {
@@ -157,7 +180,7 @@ describe('KMS key', () => {
   test('is symmetric, single-Region, rotated, and retained on delete and replacement', () => {
     const key = template.Resources['Key']!;
     expect(key.Type).toBe('AWS::KMS::Key');
-    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(key.UpdateReplacePolicy).toBe('Retain');
     const props = evaluate(template, prerequisiteParameters('customer-managed-new')).properties('Key');
     expect(props).toMatchObject({

@@ -1,8 +1,9 @@
 import { errorMessage } from '../shared/errors.js';
 
 /**
- * A cancelled job sends SIGINT then SIGTERM. Both abort the waits (through the signal) so the
- * run can clean up its plan and say what is still running in AWS, then exit non-zero.
+ * A cancelled job sends SIGINT then SIGTERM (and a user at a terminal presses Ctrl-C). Both
+ * abort the waits (through the signal) so the run can clean up its plan and say what is still
+ * running in AWS, then exit non-zero. Shared by the action and the CLI.
  */
 export interface Cancellation {
   readonly signal: AbortSignal;
@@ -11,7 +12,8 @@ export interface Cancellation {
   dispose(): void;
 }
 
-export function cancellation(): Cancellation {
+/** Listens for SIGINT and SIGTERM on `proc` (the process by default) until dispose(). */
+export function cancellation(proc: Pick<NodeJS.Process, 'on' | 'off'> = process): Cancellation {
   const controller = new AbortController();
   const onSignal = (name: string) => () =>
     controller.abort(new Error(`The job was cancelled (${name}).`));
@@ -19,7 +21,7 @@ export function cancellation(): Cancellation {
     ['SIGINT', onSignal('SIGINT')],
     ['SIGTERM', onSignal('SIGTERM')],
   ] as const;
-  for (const [name, handler] of handlers) process.on(name, handler);
+  for (const [name, handler] of handlers) proc.on(name, handler);
   return {
     signal: controller.signal,
     describe: (error: unknown, mode?: string) =>
@@ -33,7 +35,7 @@ export function cancellation(): Cancellation {
         ? ' The plan removed the change sets it had made; nothing was executed.'
         : ' A stack operation that had already started keeps running in AWS; the next run waits for it.'),
     dispose: () => {
-      for (const [name, handler] of handlers) process.off(name, handler);
+      for (const [name, handler] of handlers) proc.off(name, handler);
     },
   };
 }
