@@ -19,8 +19,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/engine/cancel.ts
 var engine_cancel = __webpack_require__(1986);
-// EXTERNAL MODULE: ./src/engine/job.ts + 26 modules
-var job = __webpack_require__(5436);
+// EXTERNAL MODULE: ./src/engine/job.ts + 28 modules
+var job = __webpack_require__(270);
 // EXTERNAL MODULE: ./src/settings/network.ts + 2 modules
 var network = __webpack_require__(1835);
 // EXTERNAL MODULE: ./src/stacks/specs.ts
@@ -29,8 +29,8 @@ var specs = __webpack_require__(5821);
 var stacks_summary = __webpack_require__(7853);
 // EXTERNAL MODULE: ./src/plan/convert.ts
 var convert = __webpack_require__(1432);
-// EXTERNAL MODULE: ./src/plan/model.ts
-var model = __webpack_require__(8582);
+// EXTERNAL MODULE: ./src/plan/model.ts + 1 modules
+var model = __webpack_require__(304);
 // EXTERNAL MODULE: ./src/plan/analysis-additions.ts
 var analysis_additions = __webpack_require__(4841);
 ;// CONCATENATED MODULE: ./src/plan/offline.ts
@@ -80,14 +80,14 @@ function offlinePlan(settings, templates, now = new Date()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/render/markdown.ts + 6 modules
-var markdown = __webpack_require__(2160);
-// EXTERNAL MODULE: ./src/render/text.ts
-var render_text = __webpack_require__(893);
+// EXTERNAL MODULE: ./src/render/markdown.ts + 7 modules
+var markdown = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/render/text.ts + 1 modules
+var render_text = __webpack_require__(1187);
 // EXTERNAL MODULE: ./src/settings/defaults.ts
 var defaults = __webpack_require__(9563);
-// EXTERNAL MODULE: ./src/settings/load.ts + 5 modules
-var load = __webpack_require__(2134);
+// EXTERNAL MODULE: ./src/settings/load.ts + 6 modules
+var load = __webpack_require__(662);
 // EXTERNAL MODULE: ./src/settings/problems.ts
 var problems = __webpack_require__(1477);
 // EXTERNAL MODULE: ./src/shared/clock.ts

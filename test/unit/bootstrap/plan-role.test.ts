@@ -168,7 +168,7 @@ describe('plan mode with the plan role', () => {
       const from = aws.calls.length;
       const run = await runAction({ inputs: inputs('plan', code), env });
       expect(run.stdout).not.toMatch(/::error::/);
-      const used = expectPlanRoleCovers(aws, aws.calls.slice(from));
+      const used = await expectPlanRoleCovers(aws, aws.calls.slice(from));
       // (uncovered() above also checked s3:GetObjectVersion, the ranged reads of a version.)
       for (const action of ['s3:ListBucket', 's3:GetObject']) expect(used).toContain(action);
       expect(used).not.toContain('s3:PutObject');
@@ -208,7 +208,9 @@ describe('plan mode with the plan role', () => {
       new Set(['ec2', 'iam', 'kms', 's3']),
     );
     expect(await uncovered(planPolicy, reads)).toEqual([]);
-    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code).
+    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code;
+    // the environment's pre-checks read subnets, routes, NAT gateways, the security group, the
+    // bucket's versioning and Region, and the key and its policy directly).
     const direct = reads
       .map(({ context: _via, ...request }) => request)
       .filter((r) => isAllowed(planPolicy, r))
@@ -218,7 +220,15 @@ describe('plan mode with the plan role', () => {
       [
         'ec2:DescribeAccountAttributes',
         'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeNatGateways',
+        'ec2:DescribeRouteTables',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSubnets',
         'ec2:DescribeVpcs',
+        'kms:DescribeKey',
+        'kms:GetKeyPolicy',
+        's3:GetBucketLocation',
+        's3:GetBucketVersioning',
         's3:ListBucket',
       ].filter((a) => direct.includes(a)),
     );

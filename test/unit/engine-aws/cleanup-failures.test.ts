@@ -22,7 +22,7 @@ it('warns when the cleanup of a replacement could not delete the old resource', 
     reason: "The subnet 'subnet-1' has dependencies and cannot be deleted.",
   });
   const result = await deployBoth(
-    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2'),
+    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24', 'fail-on-destructive': 'false' }, 'run-2'),
     h.templates,
     ACCOUNT,
   );

@@ -28,7 +28,7 @@ it('keeps tags set outside the action when no tags are given', async () => {
   await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
   h.aws.stack(VPC_STACK)!.tags = [{ Key: 'owner', Value: 'ops' }];
   await deployBoth(
-    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2'),
+    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24', 'fail-on-destructive': 'false' }, 'run-2'),
     h.templates,
     ACCOUNT,
   );

@@ -16,7 +16,7 @@ afterEach(() => h.aws.close());
 it('does not take the status from before the execution for its end', async () => {
   const first = await deployBoth(h.ctx({}, 'run-1'), h.templates, ACCOUNT);
   const result = await deployBoth(
-    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24' }, 'run-2'),
+    h.ctx({ 'private-subnet-2-cidr': '10.192.22.0/24', 'fail-on-destructive': 'false' }, 'run-2'),
     h.templates,
     ACCOUNT,
   );
