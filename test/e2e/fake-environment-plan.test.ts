@@ -20,9 +20,8 @@ describe('deploy-environment plans against the fake AWS', () => {
   });
   afterEach(async () => aws.close());
 
-  it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
-    expect((await runAction({ inputs: environmentInputs(), env: aws.env() })).code).toBe(0);
-    // A template override that changes EndpointManagement, which replaces the environment.
+  /** A template override that changes EndpointManagement, which replaces the environment. */
+  async function replacingTemplate(): Promise<string> {
     const original = await readFile(
       new URL('../../templates/mwaa-environment.yaml', import.meta.url),
       'utf8',
@@ -34,6 +33,33 @@ describe('deploy-environment plans against the fake AWS', () => {
     expect(changed).not.toBe(original);
     const path = join(await mkdtemp(join(tmpdir(), 'mwaa-env-')), 'env.yaml');
     await writeFile(path, changed);
+    return path;
+  }
+
+  it("the engine's gate refuses a deploy that replaces the environment: nothing executes", async () => {
+    expect((await runAction({ inputs: environmentInputs(), env: aws.env() })).code).toBe(0);
+    const before = aws.mwaa.environments.get('analytics')?.createdAt;
+    const from = aws.calls.length;
+    const deploy = await runAction({
+      inputs: environmentInputs({ 'environment-template': await replacingTemplate() }),
+      env: aws.env(),
+    });
+    expect(deploy.code).toBe(1);
+    expect(deploy.stdout).toMatch(
+      /::error::The plan is destructive[\s\S]*Environment \(AWS::MWAA::Environment\) replaced/,
+    );
+    const calls = aws.calls.slice(from);
+    expect(calls.filter((c) => c.action === 'ExecuteChangeSet')).toEqual([]);
+    // Every change set of the refused plan was discarded, the environment's too.
+    const created = calls.filter((c) => c.action === 'CreateChangeSet').length;
+    expect(calls.filter((c) => c.action === 'DeleteChangeSet')).toHaveLength(created);
+    expect(created).toBe(3);
+    expect(aws.mwaa.environments.get('analytics')?.createdAt).toEqual(before);
+  });
+
+  it('blocks a plan that replaces the environment unless allow-destructive names it', async () => {
+    expect((await runAction({ inputs: environmentInputs(), env: aws.env() })).code).toBe(0);
+    const path = await replacingTemplate();
     const plan = { mode: 'plan', 'environment-template': path };
     const blocked = await runAction({ inputs: environmentInputs(plan), env: aws.env() });
     expect(blocked.code).toBe(1);
