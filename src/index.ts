@@ -24,6 +24,8 @@ export type { GateOptions, ReviewSource } from './engine/gate.js';
 export { openSession } from './engine/session.js';
 export type { AwsSession, SessionDeps } from './engine/session.js';
 export { createAwsClients } from './aws/clients.js';
+export { environmentReaders } from './environment/readers.js';
+export type { EnvironmentReaders } from './environment/readers.js';
 export type { AwsClients, AwsClientOptions } from './aws/clients.js';
 export { systemClock, instantClock } from './shared/clock.js';
 export type { Clock } from './shared/clock.js';

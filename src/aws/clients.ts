@@ -32,8 +32,11 @@ export interface AwsClients {
 
 export interface AwsClientOptions {
   readonly region: string;
-  /** Explicit credentials (from the OIDC role); undefined uses the SDK's default chain. */
-  readonly credentials?: AwsCredentialIdentity;
+  /**
+   * Explicit credentials, or a provider that renews them (the OIDC role's session); undefined
+   * uses the SDK's default chain.
+   */
+  readonly credentials?: AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity>);
   /** Attempts per call; throttling and 5xx are retried by the SDK. */
   readonly maxAttempts?: number;
   /** Environment to read AWS_ENDPOINT_URL from; the SDK also honours it by itself. */

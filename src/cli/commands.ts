@@ -11,8 +11,9 @@ export type Command = (typeof COMMANDS)[number];
 
 /** One line per command, for the help. */
 export const SUMMARIES: Readonly<Record<Command, string>> = {
-  plan: 'show what CloudFormation would change in both stacks (never executes)',
-  deploy: 'plan, then create or update the VPC and prerequisite stacks in order, then check them',
+  plan: 'show what CloudFormation would change in the stacks (never executes)',
+  deploy:
+    'plan, then create or update the VPC and prerequisite stacks (and the environment stack) in order, then check them',
   verify: 'check the deployed stacks against what MWAA needs',
   render: 'show a saved plan (the plan-file output) as text, markdown or a PR comment',
   help: "this text, or one command's options: mwaa-deploy help <command>",
@@ -59,6 +60,17 @@ const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName
     'termination-protection',
     'recreate-failed-stack',
     'timeout-minutes',
+    // The environment is read by its name and its stack's outputs, not from these.
+    'environment-template',
+    'airflow-version',
+    'environment-class',
+    'min-workers',
+    'max-workers',
+    'schedulers',
+    'webserver-access-mode',
+    'log-levels',
+    'weekly-maintenance-window-start',
+    'airflow-configuration-options',
   ],
 };
 

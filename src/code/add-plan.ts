@@ -52,7 +52,8 @@ export async function addCodePlan<R extends RunWithStacks>(
   run: R,
   code: CodeStage | undefined,
 ): Promise<R> {
-  if (!code) return run;
+  // Planned already when the environment stack needed the code's object versions (planBoth).
+  if (!code || run.plan.code) return run;
   const prerequisites = run.stacks.find((s) => s.spec.role === 'prerequisites')?.state;
   const outputs = prerequisites?.kind === 'healthy' ? outputsOf(prerequisites.stack) : undefined;
   return { ...run, plan: { ...run.plan, code: await code.plan(outputs) } };

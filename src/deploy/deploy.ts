@@ -12,6 +12,8 @@ import type { PlannedRun } from '../plan/plan.js';
 import { prerequisiteStackSpec } from '../stacks/specs.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { VPC_OUTPUT_FOR_PARAMETER } from '../stacks/wiring.js';
+import { deployEnvironment } from '../environment/deploy.js';
+import { environmentCodeAfterSync } from '../code/environment-parameters.js';
 import { withDrift } from '../drift/plan.js';
 import { applyStack } from './apply-stack.js';
 import type { AppliedStack } from './apply-stack.js';
@@ -23,6 +25,8 @@ export interface DeployResult {
   readonly prerequisiteOutputs: Readonly<Record<string, string>>;
   /** The code synced to the bucket after the prerequisite stack, when code inputs are set. */
   readonly code?: CodeSyncResult;
+  /** With `deploy-environment`: the environment stack's outputs. */
+  readonly environmentOutputs?: Readonly<Record<string, string>>;
 }
 
 export interface DeployOptions {
@@ -39,10 +43,12 @@ export interface DeployOptions {
 }
 
 /**
- * Deploys in order: plan both stacks, pass the plan through the gate, execute the VPC stack's
+ * Deploys in order: plan the stacks, pass the plan through the gate, execute the VPC stack's
  * change set, read its outputs, then plan again (if the VPC's outputs were not known or
- * changed) and execute the prerequisite stack. Each change set passes the gate just before it
- * executes, so one planned again here cannot do more than the plan that was admitted.
+ * changed) and execute the prerequisite stack; sync the code; then, with deploy-environment,
+ * the environment stack the same way (planned again with both stacks' outputs and the code's
+ * object versions). Each change set passes the gate just before it executes, so one planned
+ * again here cannot do more than the plan that was admitted.
  */
 export async function deployBoth(
   ctx: EngineContext,
@@ -53,7 +59,7 @@ export async function deployBoth(
   const gate =
     options.gate ?? new ChangeSetGate({ settings: ctx.settings, templates, log: ctx.log });
   const admit = (plan: StackPlan) => gate.admitChangeSet(plan);
-  const planned = await planBoth(ctx, templates, accountId);
+  const planned = await planBoth(ctx, templates, accountId, options.code);
   const pending = new Set<PlannedStack>(planned.stacks);
   try {
     // What changed outside CloudFormation, which this deploy is about to revert.
@@ -62,7 +68,7 @@ export async function deployBoth(
     await options.onPlan?.(run);
     await gate.admitPlan(run.plan);
     options.code?.assertSafe();
-    const [vpcPlanned, firstPrereq] = run.stacks;
+    const [vpcPlanned, firstPrereq, firstEnvironment] = run.stacks;
     // The same change sets, now carrying the drift: the ones to discard on failure.
     pending.clear();
     for (const s of run.stacks) pending.add(s);
@@ -96,12 +102,24 @@ export async function deployBoth(
     const prerequisiteOutputs = outputsOf(prerequisites.stack);
     // The bucket exists now; the environment stack (next) takes the code's object versions.
     const synced = options.code && (await options.code.sync(prerequisiteOutputs));
+    const environmentCode =
+      synced && run.plan.code ? environmentCodeAfterSync(run.plan.code, synced) : undefined;
+    const environment =
+      firstEnvironment &&
+      (await deployEnvironment(
+        firstEnvironment,
+        ctx,
+        templates,
+        { accountId, vpcOutputs, prerequisiteOutputs, ...(environmentCode && { environmentCode }) },
+        { pending, admit },
+      ));
     return {
       run,
-      applied: [vpc, prerequisites],
+      applied: environment ? [vpc, prerequisites, environment] : [vpc, prerequisites],
       vpcOutputs,
       prerequisiteOutputs,
       ...(synced && { code: synced }),
+      ...(environment && { environmentOutputs: outputsOf(environment.stack) }),
     };
   } finally {
     // A failure before a change set ran must not leave it behind.

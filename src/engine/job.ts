@@ -62,6 +62,7 @@ export async function runJob(
     clock: deps.clock,
     log: deps.log,
     runLabel: runLabelFor(deps.env),
+    ...(session.environment && { environment: session.environment }),
     ...(deps.signal ? { signal: deps.signal } : {}),
   };
   return runMode(ctx, session, templates, {

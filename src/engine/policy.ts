@@ -18,7 +18,7 @@ export function policyViolation(
   templates: TemplateBodies,
 ): string | undefined {
   const retained = Object.fromEntries(
-    plan.stacks.map((s) => [s.stackName, templateFacts(templates[s.role]).retained]),
+    plan.stacks.map((s) => [s.stackName, templateFacts(templates[s.role] ?? '').retained]),
   );
   const analysis = analyzePlan(plan, { retained });
   const { violations } = evaluateDestructivePolicy(analysis, {

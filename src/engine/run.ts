@@ -78,7 +78,7 @@ export async function runMode(
   if (ctx.settings.mode !== 'plan') preloadChecks();
   switch (ctx.settings.mode) {
     case 'plan': {
-      let run: PlannedRun = await planBoth(ctx, templates, session.accountId);
+      let run: PlannedRun = await planBoth(ctx, templates, session.accountId, code);
       try {
         run = await addCodePlan(await withDrift(run, ctx), code);
         await onPlan(run.plan);
@@ -101,6 +101,7 @@ export async function runMode(
       const verify = await verifyStacks(ctx, session.clients, {
         vpc: deploy.vpcOutputs,
         prerequisites: deploy.prerequisiteOutputs,
+        ...(deploy.environmentOutputs && { environment: deploy.environmentOutputs }),
       });
       return {
         plan: run.plan,

@@ -3,6 +3,8 @@ import type { AwsClientOptions, AwsClients } from '../aws/clients.js';
 import { assumeRoleWithOidc, callerAccount } from '../aws/credentials.js';
 import { requestOidcToken } from '../aws/oidc-token.js';
 import type { IdTokenSource } from '../aws/oidc-token.js';
+import { refreshingCredentials } from '../aws/refreshing-credentials.js';
+import type { EnvironmentReaders } from '../environment/readers.js';
 import type { Settings } from '../settings/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -11,6 +13,8 @@ import type { Logger } from '../shared/logger.js';
 export interface AwsSession {
   readonly clients: AwsClients;
   readonly accountId: string;
+  /** MWAA and CloudWatch Logs readers, only with `deploy-environment`. */
+  readonly environment?: EnvironmentReaders;
 }
 
 export interface SessionDeps {
@@ -52,19 +56,31 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
       });
     // One attempt per call: assumeRoleWithOidc retries with a fresh token, the SDK would not.
     const anonymous = create({ region: settings.region, env: deps.env, maxAttempts: 1 });
-    const credentials = await assumeRoleWithOidc(
-      { ...settings.credentials, roleToAssume },
-      {
-        sts: anonymous.sts,
-        getIdToken,
-        onSecret: deps.onSecret,
-        clock: deps.clock,
-        onRetry: (m) => deps.log.warning(m),
-      },
-    );
+    const assume = () =>
+      assumeRoleWithOidc(
+        { ...settings.credentials, roleToAssume },
+        {
+          sts: anonymous.sts,
+          getIdToken,
+          onSecret: deps.onSecret,
+          clock: deps.clock,
+          onRetry: (m) => deps.log.warning(m),
+        },
+      );
+    const initial = await assume();
     deps.log.info(
       `Assumed role ${roleToAssume} (session ${settings.credentials.roleSessionName}).`,
     );
+    // Renewed before expiry (a fresh OIDC token, the role assumed again) for long waits.
+    const credentials = refreshingCredentials({
+      initial,
+      assume,
+      clock: deps.clock,
+      onRefresh: (expiration) =>
+        deps.log.info(
+          `Renewed the session of role ${roleToAssume}${expiration ? ` (valid until ${expiration.toISOString()})` : ''}.`,
+        ),
+    });
     clients = create({ region: settings.region, credentials, env: deps.env });
     // STS just issued these credentials and named their account: no GetCallerIdentity.
     if (credentials.accountId) {
@@ -76,7 +92,17 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
   }
   const accountId = await callerAccount(clients.sts);
   maskAccount(accountId);
-  return { clients, accountId };
+  // Loaded only with deploy-environment: a run without it never loads MWAA or Logs code.
+  const environment = settings.environment
+    ? (await import('../environment/readers.js')).environmentReaders({
+        region: settings.region,
+        // The CloudFormation client's provider: the same credentials, refreshed with it.
+        credentials: clients.cloudformation.config.credentials,
+        env: deps.env,
+        read: clients,
+      })
+    : undefined;
+  return { clients, accountId, ...(environment && { environment }) };
 }
 
 /** The 12-digit account of an ARN such as arn:aws:iam::123456789012:role/name. */

@@ -15,6 +15,7 @@ export async function verifyStacks(
   known?: {
     vpc: Readonly<Record<string, string>>;
     prerequisites: Readonly<Record<string, string>>;
+    environment?: Readonly<Record<string, string>>;
   },
 ): Promise<VerifyReport> {
   const { settings } = ctx;
@@ -32,10 +33,33 @@ export async function verifyStacks(
     outputProblems: checked.problems,
     log: ctx.log,
   });
-  if (!settings.terminationProtection) return report;
+  const protectedReport = settings.terminationProtection
+    ? await withTerminationProtection(ctx, report)
+    : report;
+  if (!settings.environment || !ctx.environment) return protectedReport;
+  const environmentOutputs =
+    known?.environment ?? (await readEnvironmentOutputs(ctx, settings.stacks.environment?.name));
+  // Loaded only with deploy-environment, like the readers it uses.
+  const { withEnvironmentChecks } = await import('../environment/verify.js');
+  return withEnvironmentChecks(
+    protectedReport,
+    settings,
+    ctx.environment,
+    clients.kms,
+    environmentOutputs,
+  );
+}
+
+/** The report with the termination-protection check of every stack (the environment's too). */
+async function withTerminationProtection(
+  ctx: EngineContext,
+  report: VerifyReport,
+): Promise<VerifyReport> {
+  const { stacks } = ctx.settings;
   const protection = await checkTerminationProtection(ctx.cfn, [
-    settings.stacks.vpc.name,
-    settings.stacks.prerequisites.name,
+    stacks.vpc.name,
+    stacks.prerequisites.name,
+    ...(stacks.environment ? [stacks.environment.name] : []),
   ]);
   const results = [...report.results, protection];
   return { ...report, results, ok: resultsOk(results) };
@@ -58,4 +82,11 @@ async function readOutputs(ctx: EngineContext) {
     }
   }
   return { vpc: outputsOf(v.stack), prerequisites: outputsOf(p.stack) };
+}
+
+/** The environment stack's outputs, when it is deployed (verify mode). */
+async function readEnvironmentOutputs(ctx: EngineContext, name: string | undefined) {
+  if (name === undefined) return undefined;
+  const state = await readStackState(ctx.cfn, name);
+  return state.kind === 'healthy' ? outputsOf(state.stack) : undefined;
 }

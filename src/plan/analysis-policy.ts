@@ -91,7 +91,8 @@ export function evaluateDestructivePolicy(
   const isAllowed = (v: PolicyViolation) =>
     v.reason === 'drift'
       ? allow.has(DRIFT_ALLOWANCE) || allow.has(v.logicalId)
-      : allow.has(v.logicalId) || allow.has(v.type);
+      : // An environment is allowed only by its logical ID: its replacement loses the metadata database.
+        allow.has(v.logicalId) || (v.type !== 'AWS::MWAA::Environment' && allow.has(v.type));
   return {
     violations: candidates.filter((v) => !isAllowed(v)),
     allowed: candidates.filter(isAllowed),

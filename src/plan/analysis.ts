@@ -25,6 +25,8 @@ export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
   'AWS::RDS::DBCluster',
   'AWS::EFS::FileSystem',
   'AWS::SecretsManager::Secret',
+  // Its metadata database (run history, connections, variables) goes with it.
+  'AWS::MWAA::Environment',
 ]);
 
 /** Types an MWAA environment is bound to for life: it cannot move subnet or VPC. */

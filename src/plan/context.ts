@@ -1,4 +1,5 @@
 import type { Cfn } from '../cfn/state.js';
+import type { EnvironmentReaders } from '../environment/readers.js';
 import type { Settings } from '../settings/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -13,6 +14,8 @@ export interface EngineContext {
   readonly runLabel: string;
   /** Aborts waits when the job is cancelled. */
   readonly signal?: AbortSignal;
+  /** MWAA and CloudWatch Logs readers; only with `deploy-environment`. */
+  readonly environment?: EnvironmentReaders;
 }
 
 /** The timeout of one stack operation, from the settings. */

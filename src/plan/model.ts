@@ -100,7 +100,7 @@ export type StackDrift =
   | { readonly status: 'unavailable'; readonly reason: string };
 
 export interface StackPlan {
-  readonly role: 'vpc' | 'prerequisites';
+  readonly role: 'vpc' | 'prerequisites' | 'environment';
   readonly stackName: string;
   /** CloudFormation status before the plan, or MISSING. */
   readonly status: string;

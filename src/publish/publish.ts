@@ -7,6 +7,7 @@ import type { Plan } from '../plan/model.js';
 import { renderForSummary } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
 import { renderVerifyMarkdown } from '../render/verify-markdown.js';
+import { environmentOutputs } from '../environment/outputs.js';
 import { publishCodeOutputs } from './code-outputs.js';
 import type { ResultSink } from './sink.js';
 
@@ -43,6 +44,9 @@ export async function publishResult(
     sink.setOutput('execution-role-arn', outputs.executionRoleArn);
     sink.setOutput('kms-key-arn', outputs.kmsKeyArn ?? '');
   }
+  const environment = result.deploy?.environmentOutputs ?? result.verify?.environmentOutputs;
+  if (environment)
+    for (const [name, value] of environmentOutputs(environment)) sink.setOutput(name, value);
   if (result.code) publishCodeOutputs(result.code, sink);
   if (result.verify) parts.push(renderVerifyMarkdown(result.verify));
   if (parts.length > 0) await sink.appendSummary(`${parts.join('\n')}\n`);

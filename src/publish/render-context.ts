@@ -20,7 +20,7 @@ export function renderContextFor(input: {
   const { settings, github } = input;
   const facts: Record<string, ReturnType<typeof templateFacts>> = {};
   for (const stack of input.plan.stacks)
-    facts[stack.stackName] = templateFacts(input.templates[stack.role]);
+    facts[stack.stackName] = templateFacts(input.templates[stack.role] ?? '');
   return {
     mode: settings.mode,
     commitSha: github?.sha,

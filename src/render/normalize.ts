@@ -68,7 +68,7 @@ function stack(s: StackPlan): StackPlan {
   const d = drift(s.drift);
   return {
     ...s,
-    role: oneOf(s.role, ['vpc', 'prerequisites'] as const) ?? 'prerequisites',
+    role: oneOf(s.role, ['vpc', 'prerequisites', 'environment'] as const) ?? 'prerequisites',
     stackName: text(s.stackName, NAME_MAX),
     status: text(s.status, NAME_MAX),
     action: oneOf(s.action, ['create', 'update', 'none'] as const) ?? 'update',

@@ -3,6 +3,7 @@
  * verdict, and the warnings about destructive changes. Each renderer escapes for its medium.
  */
 import type { DestructiveChange, KeyModeSwitch, PlanAnalysis } from '../plan/analysis.js';
+import { ENVIRONMENT_TYPE, environmentWarning } from '../environment/plan-warnings.js';
 import { NETWORK_TYPES } from '../plan/analysis.js';
 import type { Plan, ResourceChange, StackPlan } from '../plan/model.js';
 import { codeOnlyVerdict } from './code-view.js';
@@ -161,6 +162,8 @@ const REASON: Readonly<Record<DestructiveChange['reason'], string>> = {
 
 /** The warning for one destructive change. */
 export function destructiveWarning(d: DestructiveChange): WarningText {
+  const environment = environmentWarning(d);
+  if (environment) return environment;
   const subject = `${d.logicalId} (${d.type}) in stack ${d.stack}`;
   if (NETWORK_TYPES.has(d.type)) {
     const what = d.type === 'AWS::EC2::VPC' ? 'another VPC' : 'other subnets';
@@ -185,6 +188,7 @@ export function keyModeWarning(k: KeyModeSwitch): WarningText {
 
 /** The warnings of an analysis by category, each in plan order. */
 export interface WarningGroups {
+  /** A replaced or removed MWAA environment first, then the key-mode switch. */
   readonly keyMode: readonly WarningText[];
   /** A VPC or subnet removed or replaced. */
   readonly network: readonly WarningText[];
@@ -198,12 +202,20 @@ export function warningGroups(analysis: PlanAnalysis): WarningGroups {
   const network: WarningText[] = [];
   const stateful: WarningText[] = [];
   const routine: WarningText[] = [];
+  const environment: WarningText[] = [];
   for (const d of analysis.destructive) {
     const w = destructiveWarning(d);
-    (NETWORK_TYPES.has(d.type) ? network : w.severe ? stateful : routine).push(w);
+    if (d.type === ENVIRONMENT_TYPE) environment.push(w);
+    else (NETWORK_TYPES.has(d.type) ? network : w.severe ? stateful : routine).push(w);
   }
   const k = analysis.keyModeSwitch;
-  return { keyMode: k ? [keyModeWarning(k)] : [], network, stateful, routine };
+  // A replaced environment loses its metadata database: the loudest warning, first.
+  return {
+    keyMode: [...environment, ...(k ? [keyModeWarning(k)] : [])],
+    network,
+    stateful,
+    routine,
+  };
 }
 
 /** Every warning of the analysis, most severe first: key mode, network, stateful, the rest. */

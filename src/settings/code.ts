@@ -84,6 +84,11 @@ export function parseWorkspacePath(text: string, workspace: string): Parsed<stri
  * The bucket's root is refused: deletions there would reach requirements.txt and every other key.
  */
 export function parseDagPrefix(text: string): Parsed<string> {
+  if (/^s3:\/\//i.test(text)) {
+    return fail(
+      `${quote(text)} must be a folder relative to the bucket, e.g. dags (not an s3:// URL)`,
+    );
+  }
   const trimmed = text.replace(/^\/+|\/+$/g, '');
   if (trimmed === '') {
     return fail(

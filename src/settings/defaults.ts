@@ -44,6 +44,19 @@ export const INPUT_DEFAULTS = {
   'plugins-path': '',
   'dag-s3-path': 'dags',
   'dag-deletion-limit': '50%',
+  'deploy-environment': 'false',
+  'environment-stack-name': '',
+  'environment-template': '',
+  'airflow-version': '',
+  'environment-class': 'mw1.small',
+  'min-workers': '1',
+  'max-workers': '10',
+  // Empty: 2, or 1 for mw1.micro (MWAA's own defaults).
+  schedulers: '',
+  'webserver-access-mode': 'PRIVATE_ONLY',
+  'log-levels': '',
+  'weekly-maintenance-window-start': '',
+  'airflow-configuration-options': '',
 } as const satisfies Readonly<Record<string, string>>;
 
 /** The name of an input, exactly as action.yml spells it. */

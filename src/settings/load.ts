@@ -16,6 +16,8 @@ import {
 } from './names.js';
 import { readCode } from './code.js';
 import { readNetwork } from './network.js';
+import { readDeployEnvironment } from './environment.js';
+import { withEnvironment } from './environment-stack.js';
 import { ProblemCollector, fail, ok, quote } from './problems.js';
 import type { Parsed } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
@@ -76,6 +78,13 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     );
   }
 
+  const stacks = readStacks(read, environmentName, problems);
+  // The environment inputs are checked even when deploy-environment is off: a typo there is
+  // still a mistake in the workflow, better found now than when the environment is turned on.
+  const deployEnvironment = readDeployEnvironment(read, problems);
+  const checkedEnvironment = withEnvironment(read, environmentName, stacks, problems);
+  const environment = deployEnvironment ? checkedEnvironment : undefined;
+
   const settings = {
     mode,
     environmentName,
@@ -87,7 +96,8 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
     ...(bucketName !== '' && {
       bucketName: problems.take('bucket-name', parseBucketName(bucketName)),
     }),
-    stacks: readStacks(read, environmentName, problems),
+    stacks: environment && stacks ? { ...stacks, environment: environment.stack } : stacks,
+    ...(environment && { environment: environment.settings }),
     ...(boundary !== '' && {
       permissionsBoundary: problems.take('permissions-boundary', parseBoundaryArn(boundary)),
     }),

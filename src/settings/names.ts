@@ -43,9 +43,17 @@ export function parseStackName(name: string): Parsed<string> {
  * The stack names used when none is given: `<env>-vpc` and `<env>-mwaa-prerequisites`, with the
  * environment name's `_` turned into `-` because stack names do not allow `_`.
  */
-export function deriveStackNames(environmentName: string): { vpc: string; prerequisites: string } {
+export function deriveStackNames(environmentName: string): {
+  vpc: string;
+  prerequisites: string;
+  environment: string;
+} {
   const base = environmentName.replace(/_/g, '-');
-  return { vpc: `${base}-vpc`, prerequisites: `${base}-mwaa-prerequisites` };
+  return {
+    vpc: `${base}-vpc`,
+    prerequisites: `${base}-mwaa-prerequisites`,
+    environment: `${base}-mwaa-environment`,
+  };
 }
 
 // Two or more lowercase words, the last one a number: us-east-1, us-gov-west-1, cn-north-1,

@@ -36,6 +36,15 @@ export function parseTags(text: string): Parsed<readonly Tag[]> {
 }
 
 /**
+ * `key=value` lines or a YAML/JSON mapping, unchecked: the reader of `tags`, also used for other
+ * mapping inputs (`airflow-configuration-options`, `log-levels`).
+ */
+export function parseKeyValues(text: string): Parsed<Tag[]> {
+  if (text.trim() === '') return ok([]);
+  return looksLikeMapping(text) ? readMapping(text) : readLines(text);
+}
+
+/**
  * Tells the two forms apart by the first meaningful line: a mapping starts with `{` or has a
  * `key:` (colon then space or line end) before any `=`. So `url: http://x?a=b` is YAML, while
  * `team:owner=x` and `note=a: b` are lines.

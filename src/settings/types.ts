@@ -1,3 +1,5 @@
+import type { EnvironmentSettings } from './environment-types.js';
+
 /**
  * The one validated, frozen settings object every stage of the pipeline reads.
  * Only src/settings knows the action's input names; everything else takes a Settings.
@@ -80,7 +82,14 @@ export interface Settings {
   readonly bucketName?: string;
   /** ARN of the managed policy to set as the execution role's permissions boundary. */
   readonly permissionsBoundary?: string;
-  readonly stacks: { readonly vpc: StackSettings; readonly prerequisites: StackSettings };
+  readonly stacks: {
+    readonly vpc: StackSettings;
+    readonly prerequisites: StackSettings;
+    /** The environment stack; only with `deploy-environment`. */
+    readonly environment?: StackSettings;
+  };
+  /** The MWAA environment (the third stack); undefined unless `deploy-environment` is true. */
+  readonly environment?: EnvironmentSettings;
   /** Stack tags, applied to both stacks (CloudFormation propagates them to resources). */
   readonly tags: readonly Tag[];
   readonly comment: CommentPolicy;

@@ -4,3 +4,4 @@ export * from './read.js';
 export * from './key-mode.js';
 export * from './wiring.js';
 export * from './summary.js';
+export * from './environment-spec.js';

@@ -8,6 +8,13 @@ import type { TemplateBodies } from './specs.js';
 /** Reads a user's template file; a parameter so tests and library users can supply their own. */
 export type ReadTemplateFile = (path: string) => Promise<string>;
 
+/** The input naming each template file. */
+const INPUT_OF = {
+  vpc: 'vpc-template',
+  'mwaa-prerequisites': 'prerequisites-template',
+  'mwaa-environment': 'environment-template',
+} as const;
+
 const readUtf8: ReadTemplateFile = (path) => readFile(path, 'utf8');
 
 /** The text of both templates: the built-in ones unless the settings name a replacement. */
@@ -15,9 +22,12 @@ export async function readTemplates(
   settings: Settings,
   readUserFile: ReadTemplateFile = readUtf8,
 ): Promise<TemplateBodies> {
-  const read = async (path: string | undefined, builtIn: 'vpc' | 'mwaa-prerequisites') => {
+  const read = async (
+    path: string | undefined,
+    builtIn: 'vpc' | 'mwaa-prerequisites' | 'mwaa-environment',
+  ) => {
     if (path === undefined) return loadBuiltInTemplate(builtIn);
-    const input = builtIn === 'vpc' ? 'vpc-template' : 'prerequisites-template';
+    const input = INPUT_OF[builtIn];
     try {
       return await readUserFile(path);
     } catch (error) {
@@ -34,9 +44,11 @@ export async function readTemplates(
       ]);
     }
   };
-  const [vpc, prerequisites] = await Promise.all([
+  const environment = settings.stacks.environment;
+  const [vpc, prerequisites, env] = await Promise.all([
     read(settings.stacks.vpc.templatePath, 'vpc'),
     read(settings.stacks.prerequisites.templatePath, 'mwaa-prerequisites'),
+    environment ? read(environment.templatePath, 'mwaa-environment') : undefined,
   ]);
-  return { vpc, prerequisites };
+  return env === undefined ? { vpc, prerequisites } : { vpc, prerequisites, environment: env };
 }

@@ -2,12 +2,17 @@ import type { Settings } from '../settings/types.js';
 import { existingKeyArn, templateKeyMode } from './key-mode.js';
 import type { ParameterSpec, StackContext, StackRole, StackSpec } from './types.js';
 import { VPC_OUTPUT_FOR_PARAMETER } from './wiring.js';
+import { environmentStackSpec } from './environment-spec.js';
 
 /** CloudFormation's limit for an inline TemplateBody; larger templates need S3. */
 export const TEMPLATE_BODY_LIMIT = 51_200;
 
-/** The template text of each stack, read before the specs are built. */
-export type TemplateBodies = Readonly<Record<StackRole, string>>;
+/** The template text of each stack, read before the specs are built (environment: when enabled). */
+export type TemplateBodies = {
+  readonly vpc: string;
+  readonly prerequisites: string;
+  readonly environment?: string;
+};
 
 /** The VPC stack: the seed template with the user's address plan. */
 export function vpcStackSpec(settings: Settings, templateBody: string): StackSpec {
@@ -57,25 +62,29 @@ export function prerequisiteStackSpec(
   ]);
 }
 
-/** Both stacks, in deployment order. */
+/** Every stack, in deployment order: two, or three with `deploy-environment`. */
 export function stackSpecs(
   settings: Settings,
   templates: TemplateBodies,
   context: StackContext = {},
 ): readonly StackSpec[] {
+  const env = settings.environment && templates.environment;
   return [
     vpcStackSpec(settings, templates.vpc),
     prerequisiteStackSpec(settings, templates.prerequisites, context),
+    ...(env ? [environmentStackSpec(settings, env, context)] : []),
   ];
 }
 
-function spec(
+/** @internal The spec of any stack, checked against CloudFormation's inline template limit. */
+export function spec(
   settings: Settings,
   role: StackRole,
   templateBody: string,
   parameters: ParameterSpec[],
 ): StackSpec {
   const stack = settings.stacks[role];
+  if (stack === undefined) throw new Error(`The ${role} stack is not enabled in these settings.`);
   if (Buffer.byteLength(templateBody, 'utf8') > TEMPLATE_BODY_LIMIT) {
     throw new Error(
       `The ${role} template (${stack.templatePath ?? 'built-in'}) is larger than CloudFormation's ` +

@@ -1,10 +1,13 @@
 import type { Tag } from '../settings/types.js';
 
-/** Which of the two stacks: they are deployed in this order. */
-export type StackRole = 'vpc' | 'prerequisites';
+/** Which stack: they are deployed in this order (the environment stack only when enabled). */
+export type StackRole = 'vpc' | 'prerequisites' | 'environment';
 
-/** The deployment order: the prerequisite stack takes the VPC stack's outputs. */
-export const STACK_ORDER: readonly StackRole[] = ['vpc', 'prerequisites'];
+/**
+ * The deployment order: the prerequisite stack takes the VPC stack's outputs, the environment
+ * stack both stacks' outputs.
+ */
+export const STACK_ORDER: readonly StackRole[] = ['vpc', 'prerequisites', 'environment'];
 
 /** A parameter value, or a marker that it only exists once another stack is deployed. */
 export interface ParameterSpec {
@@ -35,4 +38,16 @@ export interface StackContext {
   readonly accountId?: string;
   /** Outputs of the deployed VPC stack, when it exists. */
   readonly vpcOutputs?: Readonly<Record<string, string>>;
+  /** Outputs of the deployed prerequisite stack, when it exists (for the environment stack). */
+  readonly prerequisiteOutputs?: Readonly<Record<string, string>>;
+  /**
+   * Environment stack parameters for the code in the bucket (RequirementsS3Path,
+   * RequirementsS3ObjectVersion, PluginsS3Path, ...), from the code sync; absent ones stay empty.
+   */
+  readonly environmentCode?: Readonly<Record<string, string>>;
+  /**
+   * Code parameters whose value exists only after the code sync (a new object version), each
+   * with where it will come from: planned with a placeholder, shown as known after deploy.
+   */
+  readonly environmentCodePending?: Readonly<Record<string, string>>;
 }

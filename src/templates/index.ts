@@ -26,6 +26,7 @@ export type { ParameterValues } from './parameters.js';
 export const TEMPLATE_FILES = {
   vpc: 'vpc.yaml',
   'mwaa-prerequisites': 'mwaa-prerequisites.yaml',
+  'mwaa-environment': 'mwaa-environment.yaml',
 } as const;
 
 export type BuiltInTemplateName = keyof typeof TEMPLATE_FILES;

@@ -13,6 +13,8 @@ export interface VerifyReport {
   readonly results: readonly CheckResult[];
   /** The outputs the checks ran against, for the next steps. */
   readonly outputs: MwaaOutputs;
+  /** With `deploy-environment`: the environment stack's outputs (EnvironmentArn, WebserverUrl, ...). */
+  readonly environmentOutputs?: Readonly<Record<string, string>>;
 }
 
 /** Whether these results pass: warnings are reported but do not fail. */

@@ -30,12 +30,14 @@ export const providerArn = (partition: string, account: string): string =>
 
 export interface AccessDocuments {
   readonly planPolicy: PolicyDocument;
-  /** Everything the deploy role may do: its inline policy and its managed policy together. */
+  /** Everything the deploy role may do: its inline policy and its managed policies together. */
   readonly deployPolicy: PolicyDocument;
   /** The deploy role's inline policy (CloudFormation, reads, the Denies). */
   readonly deployInlinePolicy: PolicyDocument;
   /** The managed policy of its writes to the stacks' resources. */
   readonly deployResourcesPolicy: PolicyDocument;
+  /** The managed policy of the MWAA environment (deploy-environment). */
+  readonly deployEnvironmentPolicy: PolicyDocument;
   /** The execution role's permissions boundary (a managed policy). */
   readonly boundaryPolicy: PolicyDocument;
   /** Its ARN, as the deploy policy's conditions name it. */
@@ -87,14 +89,16 @@ export function renderAccessTemplate(
     ) as PolicyDocument;
   const boundary = { PolicyDocument: managed('ExecutionRoleBoundary') };
   const resources = managed('DeployResourcesPolicy');
+  const environment = managed('DeployEnvironmentPolicy');
   return {
     planPolicy: plan.policy,
     deployPolicy: {
       ...deploy.policy,
-      Statement: [...deploy.policy.Statement, ...resources.Statement],
+      Statement: [...deploy.policy.Statement, ...resources.Statement, ...environment.Statement],
     },
     deployInlinePolicy: deploy.policy,
     deployResourcesPolicy: resources,
+    deployEnvironmentPolicy: environment,
     boundaryPolicy: boundary.PolicyDocument,
     boundaryArn,
     planTrust: plan.trust,
@@ -138,6 +142,7 @@ export const POLICY_FILES = {
   'plan-trust.json': 'planTrust',
   'deploy-role.json': 'deployInlinePolicy',
   'deploy-resources.json': 'deployResourcesPolicy',
+  'deploy-environment.json': 'deployEnvironmentPolicy',
   'deploy-trust.json': 'deployTrust',
   'execution-role-boundary.json': 'boundaryPolicy',
 } as const satisfies Record<string, keyof AccessDocuments>;

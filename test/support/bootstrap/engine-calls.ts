@@ -47,6 +47,8 @@ export function iamActionOf(call: CallRecord): string {
     if (!action) throw new Error(`No IAM action known for the S3 call ${call.action}`);
     return action;
   }
+  // MWAA's IAM prefix is airflow (Service Authorization Reference, Amazon MWAA).
+  if (call.service === 'mwaa') return `airflow:${call.action}`;
   if (call.service === 'unknown' || call.service === 'oidc') {
     throw new Error(`Not an AWS API call: ${call.service} ${call.action}`);
   }
@@ -99,6 +101,14 @@ export function requestsOf(
     case 'kms': {
       const resource = keyArn(str(p.KeyId) ?? '');
       return [{ action, resource, ...keyPolicy(resource, aws.resources('AWS::KMS::Key')) }];
+    }
+    case 'mwaa': {
+      // REST paths: /environments/{Name}; the environment's ARN is the resource.
+      const name = /^\/environments\/([^/?]+)/.exec(String(p['path'] ?? ''))?.[1];
+      const resource = name
+        ? `arn:aws:airflow:${REGION}:${ACCOUNT}:environment/${decodeURIComponent(name)}`
+        : '*';
+      return [{ action, resource }];
     }
     // EC2 Describe actions and GetCallerIdentity take no resource-level permissions.
     default:

@@ -8,6 +8,7 @@ import { buildTarget, identitiesOf, snapshot } from './deployment.js';
 import { failStack, finishCreate, finishUpdate } from './outcomes.js';
 import type { Run } from './outcomes.js';
 import { failedList, rollbackCreate, rollbackUpdate } from './rollback.js';
+import type { ProviderPlan } from './providers.js';
 import type { CfnState } from './state.js';
 import { stackShape } from './stacks.js';
 import { waves } from './template-model.js';
@@ -65,9 +66,35 @@ function begin(
 }
 
 /** Schedules one wave: IN_PROGRESS at `start`, COMPLETE (or FAILED, if it is the failed wave) after. */
-function scheduleWave(run: Run, wave: readonly string[], start: number, failing: boolean): void {
+function scheduleWave(
+  run: Run,
+  wave: readonly string[],
+  start: number,
+  failing: boolean,
+  duration: number,
+  provided: ReadonlyMap<string, ProviderPlan>,
+): void {
   const { state, stack, token } = run;
   for (const id of wave) {
+    const providerPlan = provided.get(id);
+    if (providerPlan) {
+      const isNewResource = !run.before.resources.has(id);
+      const identity = run.target.identities.get(id)!;
+      const properties =
+        run.target.evaluated.resources.find((r) => r.logicalId === id)?.properties ?? {};
+      state.schedule(start, (at) =>
+        state.providers
+          .get(run.typeOf(id))
+          ?.begin(
+            isNewResource ? 'create' : 'update',
+            identity.physicalId,
+            properties,
+            identity.attributes,
+            providerPlan,
+            at.getTime(),
+          ),
+      );
+    }
     const isNew = !run.before.resources.has(id);
     const physicalId = run.target.identities.get(id)!.physicalId;
     const e = { logicalId: id, type: run.typeOf(id) };
@@ -85,7 +112,7 @@ function scheduleWave(run: Run, wave: readonly string[], start: number, failing:
         emit(at, { status: 'UPDATE_IN_PROGRESS', reason: REPLACING, physicalId });
       } else emit(at, { status: 'UPDATE_IN_PROGRESS' });
     });
-    state.schedule(start + state.options.resourceMs, (at) => {
+    state.schedule(start + duration, (at) => {
       const verb = isNew ? 'CREATE' : 'UPDATE';
       if (!failing) return emit(at, { status: `${verb}_COMPLETE`, physicalId });
       const cancelled = `Resource ${isNew ? 'creation' : 'update'} cancelled`;
@@ -142,17 +169,30 @@ export function startExecution(
       types.get(id) ?? before.resources.get(id)?.type ?? 'AWS::CloudFormation::Unknown',
   };
 
-  // Scripted failures are taken wave by wave: later waves never start.
+  // Scripted failures are taken wave by wave: later waves never start. A resource made through
+  // another fake service (providers.ts) takes that service's time and fails when it says so.
   let failedWave = -1;
+  const durations: number[] = [];
+  const provided = new Map<string, ProviderPlan>();
   for (const [k, wave] of plan.entries()) {
+    durations[k] = R;
     for (const id of wave) {
       const operation = before.resources.has(id) ? 'update' : 'create';
+      const provider = state.providers.get(run.typeOf(id));
+      const properties = target.evaluated.resources.find((r) => r.logicalId === id)?.properties;
+      const providerPlan = provider?.plan(operation, properties ?? {});
+      if (providerPlan) {
+        provided.set(id, providerPlan);
+        durations[k] = Math.max(durations[k]!, providerPlan.durationMs);
+      }
       const physicalId = target.identities.get(id)?.physicalId ?? '';
       const failure =
         state.takeResourceFailure(stack.name, id, operation) ??
         (operation === 'create' && nameTaken(state, stack, run.typeOf(id), physicalId)
           ? { stackName: stack.name, logicalId: id, reason: `${physicalId} already exists` }
-          : undefined);
+          : providerPlan?.failureReason !== undefined
+            ? { stackName: stack.name, logicalId: id, reason: providerPlan.failureReason }
+            : undefined);
       if (failure) run.failures.set(id, failure);
     }
     run.touched.push(...wave);
@@ -162,9 +202,12 @@ export function startExecution(
     }
   }
   const last = failedWave >= 0 ? failedWave : plan.length - 1;
-  for (let k = 0; k <= last; k++)
-    scheduleWave(run, plan[k]!, t0 + 1 + k * (R + 1), k === failedWave);
-  const tEnd = t0 + 1 + (last + 1) * (R + 1);
+  let start = t0 + 1;
+  for (let k = 0; k <= last; k++) {
+    scheduleWave(run, plan[k]!, start, k === failedWave, durations[k]!, provided);
+    start += durations[k]! + 1;
+  }
+  const tEnd = start;
   const creating = cs.type === 'CREATE';
   if (failedWave < 0) return creating ? finishCreate(run, tEnd) : finishUpdate(run, tEnd);
 

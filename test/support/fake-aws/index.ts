@@ -19,6 +19,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DriftBook } from './drift.js';
 import { FaultBook } from './faults.js';
+import { KmsGrants } from './kms-grants.js';
+import { FakeMwaa } from './mwaa.js';
+import type { EnvironmentFailure } from './mwaa.js';
+import { mwaaProvider } from './providers.js';
 import type { FaultRule } from './faults.js';
 import { Inventory } from './inventory.js';
 import type { LiveResource, Patch, SeedKey, SeedResource } from './inventory.js';
@@ -44,6 +48,9 @@ export type { SeedStack } from './seed.js';
 export type { AssumedRole } from './sts.js';
 export type * from './types.js';
 export { NO_CHANGES } from './change-sets.js';
+export type { EnvironmentFailure, MwaaOptions } from './mwaa.js';
+export { REALISTIC_MWAA_MS } from './mwaa.js';
+export { MWAA_GRANTS } from './kms-grants.js';
 
 export interface FakeAws {
   /** Base URL, for `endpoint` or AWS_ENDPOINT_URL. */
@@ -81,6 +88,12 @@ export interface FakeAws {
    * services show `patch(properties)`; CloudFormation still compares with the template.
    */
   patchResource(stackName: string, logicalId: string, patch: Patch): void;
+  /** The fake MWAA: environments and their log groups, brought up to the clock's time. */
+  readonly mwaa: FakeMwaa;
+  /** KMS grants (MWAA's four, and any made with CreateGrant). */
+  readonly grants: KmsGrants;
+  /** Makes the next environment create or update fail in MWAA with this error. */
+  failEnvironment(failure: EnvironmentFailure): void;
   /** Adds a fault; returns a function that removes it. */
   addFault(rule: FaultRule): () => void;
   clearFaults(): void;
@@ -116,6 +129,9 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   for (const rule of options.faults ?? []) faults.add(rule);
   const calls: CallRecord[] = [];
   const inventory = new Inventory(cfn);
+  const grants = new KmsGrants(inventory, resolved.now);
+  const mwaa = new FakeMwaa(cfn, inventory, grants, options.mwaa);
+  cfn.providers.set('AWS::MWAA::Environment', mwaaProvider(mwaa));
   const drift = new DriftBook(cfn, inventory);
   const objects = new ObjectStore();
 
@@ -129,6 +145,8 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     calls,
     oidc: options.oidc ?? {},
     now: resolved.now,
+    mwaa,
+    grants,
   });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -170,6 +188,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     seedKey: (seed = {}) => inventory.seedKey(seed),
     seedResource: (seed) => inventory.seed(seed),
     patchResource: (stackName, logicalId, patch) => inventory.patch(stackName, logicalId, patch),
+    get mwaa() {
+      cfn.advance();
+      return mwaa;
+    },
+    grants,
+    failEnvironment: (failure) => void mwaa.failures.push({ ...failure }),
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     close: async () => {

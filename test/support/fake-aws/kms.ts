@@ -16,7 +16,7 @@ function notFound(message: string): AwsError {
   return new AwsError('NotFoundException', message);
 }
 
-function keyIdParam(params: Params): string {
+export function keyIdParam(params: Params): string {
   const keyId = params['KeyId'];
   if (typeof keyId === 'string' && keyId !== '') return keyId;
   throw new AwsError(
@@ -25,7 +25,7 @@ function keyIdParam(params: Params): string {
   );
 }
 
-function requireKey(inv: Inventory, keyId: string): LiveResource {
+export function requireKey(inv: Inventory, keyId: string): LiveResource {
   const keys = inv.ofType('AWS::KMS::Key');
   const live = (list: LiveResource[]): LiveResource | undefined =>
     list.find((k) => !k.deleted) ?? list[0];

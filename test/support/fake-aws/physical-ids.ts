@@ -129,7 +129,30 @@ const MAKERS: Readonly<Record<string, Maker>> = {
     };
   },
   'AWS::KMS::Alias': (p) => ({ physicalId: String(p.AliasName ?? ''), attributes: {} }),
+  // The environment's Ref is its name; its log groups are airflow-{name}-{Type} (the MWAA user
+  // guide's log group names), their ARNs the GetAtt attributes of LoggingConfiguration.
+  'AWS::MWAA::Environment': (p, ctx) => {
+    const name = String(p.Name ?? '');
+    const logs = `arn:${ctx.partition}:logs:${ctx.region}:${ctx.accountId}:log-group:airflow-${name}`;
+    const attributes: Record<string, string> = {
+      Arn: `arn:${ctx.partition}:airflow:${ctx.region}:${ctx.accountId}:environment/${name}`,
+      WebserverUrl: `${randomUUID()}-vpce.c${hex(2)}.${ctx.region}.airflow.amazonaws.com`,
+    };
+    for (const [type, suffix] of MWAA_LOG_TYPES) {
+      attributes[`LoggingConfiguration.${type}.CloudWatchLogGroupArn`] = `${logs}-${suffix}`;
+    }
+    return { physicalId: name, attributes };
+  },
 };
+
+/** `LoggingConfiguration` members and the suffix of their log group names. */
+export const MWAA_LOG_TYPES: readonly (readonly [string, string])[] = [
+  ['DagProcessingLogs', 'DAGProcessing'],
+  ['SchedulerLogs', 'Scheduler'],
+  ['TaskLogs', 'Task'],
+  ['WebserverLogs', 'WebServer'],
+  ['WorkerLogs', 'Worker'],
+];
 
 /** A new identity for a resource about to be created, from its resolved properties. */
 export function newIdentity(

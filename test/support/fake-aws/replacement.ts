@@ -47,4 +47,12 @@ export const REQUIRES_RECREATION: Readonly<Record<string, Readonly<Record<string
   'AWS::KMS::Key': { KeySpec: 'Always', KeyUsage: 'Always', MultiRegion: 'Always' },
   'AWS::KMS::Alias': { AliasName: 'Always' },
   'AWS::IAM::Role': { RoleName: 'Always', Path: 'Always' },
+  // The AWS::MWAA::Environment reference: Name, KmsKey and EndpointManagement replace; in
+  // NetworkConfiguration only SubnetIds does (security groups update in place), hence Conditionally.
+  'AWS::MWAA::Environment': {
+    Name: 'Always',
+    KmsKey: 'Always',
+    EndpointManagement: 'Always',
+    NetworkConfiguration: 'Conditionally',
+  },
 };

@@ -5,6 +5,7 @@
  * 2010-05-15, STS 2011-06-15, IAM 2010-05-08, EC2 2016-11-15); S3 REST by its signing scope, or
  * as any other request that is not a form POST.
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OIDC_PATH } from './oidc.js';
 import {
@@ -42,6 +43,7 @@ const QUERY_SERVICES: Readonly<Record<string, { service: ServiceName; namespace:
 };
 const EC2_VERSION = '2016-11-15';
 const KMS_TARGET = /^TrentService\.(\w+)$/;
+const LOGS_TARGET = /^Logs_20140328\.(\w+)$/;
 
 /** The SigV4 credential scope of the `Authorization` header (absent on unsigned calls). */
 export function signingScope(
@@ -77,6 +79,45 @@ export function identify(
     // The server builds the OIDC answer itself (oidc.ts), whole.
     const ok = (answer: unknown): WireResponse => answer as WireResponse;
     return { service: 'oidc', action: 'GetIdToken', params, ok, error: json };
+  }
+  // MWAA's REST-JSON API: signed for `airflow`, paths under /environments.
+  if (signingScope(req)?.service === 'airflow' || url.pathname.startsWith('/environments')) {
+    const ok = (result: unknown): WireResponse => ({
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID() },
+      body: JSON.stringify(result),
+    });
+    const error = (e: AwsError): WireResponse => ({
+      status: e.status,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': e.code },
+      body: JSON.stringify({ message: e.message }),
+    });
+    const name = /^\/environments\/([^/]+)$/.exec(url.pathname)?.[1];
+    const action =
+      method === 'GET'
+        ? name
+          ? 'GetEnvironment'
+          : 'ListEnvironments'
+        : `${method} ${url.pathname}`;
+    const actions: Record<string, string> = {
+      PUT: 'CreateEnvironment',
+      PATCH: 'UpdateEnvironment',
+      DELETE: 'DeleteEnvironment',
+    };
+    const named = actions[method] ?? action;
+    const params = { method, path: url.pathname, body: parseJson(body) };
+    return { service: 'mwaa', action: named, params, ok, error };
+  }
+  const logsTarget = LOGS_TARGET.exec(String(req.headers['x-amz-target'] ?? ''));
+  if (logsTarget) {
+    const ok = (result: unknown): WireResponse => jsonResponse(result);
+    return {
+      service: 'logs',
+      action: logsTarget[1]!,
+      params: parseJson(body),
+      ok,
+      error: jsonError,
+    };
   }
   const target = KMS_TARGET.exec(String(req.headers['x-amz-target'] ?? ''));
   if (target) {

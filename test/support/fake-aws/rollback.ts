@@ -41,6 +41,19 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
         !run.retainExceptOnCreate &&
         stack.resources.get(id)?.status === 'CREATE_COMPLETE';
       state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
+      // A resource made through another fake service is deleted there too (providers.ts).
+      const provider = state.providers.get(e.type);
+      const identity = run.target.identities.get(id);
+      if (!retain && provider && identity) {
+        provider.begin(
+          'delete',
+          identity.physicalId,
+          {},
+          identity.attributes,
+          provider.plan('delete', {}),
+          at.getTime(),
+        );
+      }
     });
     state.schedule(tf + 1 + R, (at) => {
       const failure = run.failures.get(id)?.rollbackReason;

@@ -12,6 +12,10 @@ import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
 import type { Inventory } from './inventory.js';
 import { handleKms } from './kms.js';
+import type { KmsGrants } from './kms-grants.js';
+import { handleLogs } from './logs.js';
+import type { FakeMwaa } from './mwaa.js';
+import { handleMwaa } from './mwaa-rest.js';
 import { answerOidc } from './oidc.js';
 import { identify, signingScope } from './requests.js';
 import type { Incoming } from './requests.js';
@@ -62,6 +66,8 @@ export interface Services {
   readonly calls: CallRecord[];
   readonly oidc: OidcOptions;
   readonly now: () => number;
+  readonly mwaa: FakeMwaa;
+  readonly grants: KmsGrants;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -100,10 +106,23 @@ function answer(incoming: Incoming, run: () => unknown): [WireResponse, string?]
 /** Signature required, in each protocol's words. */
 const UNSIGNED: Readonly<Record<string, string>> = {
   kms: 'MissingAuthenticationTokenException',
+  logs: 'MissingAuthenticationTokenException',
+  mwaa: 'UnauthorizedException',
   s3: 'AccessDenied',
 };
 
+/** The expired-token error in each protocol's words (JSON services add `Exception`). */
+const EXPIRED: Readonly<Record<string, string>> = {
+  kms: 'ExpiredTokenException',
+  logs: 'ExpiredTokenException',
+  mwaa: 'ExpiredTokenException',
+};
+
 function dispatch(s: Services, call: CallRecord, version: string | undefined): unknown {
+  if (s.sts.expired(call.accessKeyId)) {
+    const code = EXPIRED[call.service] ?? 'ExpiredToken';
+    throw new AwsError(code, 'The security token included in the request is expired', 400);
+  }
   if (call.service === 'sts') return s.sts.handle(call.action, call.params, call.accessKeyId);
   const driftHandler = call.service === 'cloudformation' ? DRIFT_ACTIONS[call.action] : undefined;
   const handler =
@@ -128,7 +147,19 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     case 'iam':
       return handleIam(s.inventory, call.action, call.params);
     case 'kms':
-      return handleKms(s.inventory, call.action, call.params);
+      return (
+        s.grants.handle(call.action, call.params) ??
+        handleKms(s.inventory, call.action, call.params)
+      );
+    case 'mwaa':
+      return handleMwaa(
+        s.mwaa,
+        String(call.params['method']),
+        String(call.params['path']),
+        call.params['body'] as Record<string, unknown>,
+      );
+    case 'logs':
+      return handleLogs(s.mwaa, call.action, call.params);
     case 's3':
       if (OBJECT_OPERATIONS.includes(call.action as (typeof OBJECT_OPERATIONS)[number])) {
         return handleObjects(s.objects, s.inventory, {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PseudoParameters } from '../../../src/templates/index.js';
 import type { IdContext } from './physical-ids.js';
+import type { ResourceProvider } from './providers.js';
 import type {
   ChangeSetFailure,
   ChangeSetRecord,
@@ -45,6 +46,8 @@ export class CfnState {
    * in the account, so the read-only views (inventory.ts) keep showing them.
    */
   readonly retained: { readonly stackName: string; readonly resource: ResourceRecord }[] = [];
+  /** Resource types created through another fake service (providers.ts), by type. */
+  readonly providers = new Map<string, ResourceProvider>();
   private steps: Step[] = [];
   private seq = 0;
 

@@ -106,7 +106,8 @@ export class FakeSts {
     const aud = Array.isArray(claims.aud) ? claims.aud.map(String) : [String(claims.aud)];
     if (!aud.includes(audience))
       throw new AwsError('InvalidIdentityToken', 'Incorrect token audience');
-    const expiration = new Date(this.now() + duration * 1000);
+    // sessionMs compresses the session for wall-clock tests of renewal (a test knob, not AWS).
+    const expiration = new Date(this.now() + (this.options.sessionMs ?? duration * 1000));
     const credentials = {
       AccessKeyId: `ASIAFAKE${random(12)
         .toUpperCase()
@@ -136,6 +137,16 @@ export class FakeSts {
       Provider: String(claims.iss ?? '').replace(/^https:\/\//, ''),
       Audience: audience,
     };
+  }
+
+  /**
+   * True when the access key belongs to an assumed-role session that has expired: AWS then
+   * refuses every call signed with it (ExpiredToken, "The security token included in the
+   * request is expired").
+   */
+  expired(accessKeyId: string | undefined): boolean {
+    const assumed = this.assumed.find((a) => a.credentials.AccessKeyId === accessKeyId);
+    return assumed !== undefined && assumed.credentials.Expiration.getTime() <= this.now();
   }
 
   private callerIdentity(accessKeyId: string): unknown {

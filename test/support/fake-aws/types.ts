@@ -1,6 +1,7 @@
 /** The fake's options and the records it keeps, shared by its modules. */
 import type { CfnTemplate } from '../../../src/templates/index.js';
 import type { FaultRule } from './faults.js';
+import type { MwaaOptions } from './mwaa.js';
 
 /** How the fake behaves; every field has a default tuned for fast tests. */
 export interface FakeAwsOptions {
@@ -35,6 +36,8 @@ export interface FakeAwsOptions {
   readonly faults?: readonly FaultRule[];
   readonly sts?: StsOptions;
   readonly oidc?: OidcOptions;
+  /** How long MWAA environment operations take (see mwaa.ts). */
+  readonly mwaa?: MwaaOptions;
 }
 
 export interface StsOptions {
@@ -42,6 +45,11 @@ export interface StsOptions {
   readonly maxSessionDuration?: number;
   /** The audience the OIDC provider expects in the token. Default `sts.amazonaws.com`. */
   readonly audience?: string;
+  /**
+   * Test knob: sessions expire after this many ms instead of DurationSeconds, so a test can
+   * cross an expiry in seconds. Calls signed with expired credentials fail with ExpiredToken.
+   */
+  readonly sessionMs?: number;
 }
 
 export interface OidcOptions {
@@ -52,7 +60,7 @@ export interface OidcOptions {
 }
 
 export type ResolvedOptions = Required<
-  Omit<FakeAwsOptions, 'faults' | 'pageSize' | 'sts' | 'oidc'>
+  Omit<FakeAwsOptions, 'faults' | 'pageSize' | 'sts' | 'oidc' | 'mwaa'>
 > & {
   readonly pageSize: Record<'changes' | 'events' | 'resources' | 'stacks' | 'changeSets', number>;
 };
@@ -190,7 +198,7 @@ export interface ChangeSetFailure {
 
 /** The services the fake answers, by the name the call log and fault rules use. */
 export type ServiceName =
-  'cloudformation' | 'sts' | 'oidc' | 'ec2' | 's3' | 'iam' | 'kms' | 'unknown';
+  'cloudformation' | 'sts' | 'oidc' | 'ec2' | 's3' | 'iam' | 'kms' | 'mwaa' | 'logs' | 'unknown';
 
 /** One request the fake answered, for assertions. */
 export interface CallRecord {

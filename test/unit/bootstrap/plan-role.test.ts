@@ -208,7 +208,9 @@ describe('plan mode with the plan role', () => {
       new Set(['ec2', 'iam', 'kms', 's3']),
     );
     expect(await uncovered(planPolicy, reads)).toEqual([]);
-    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code).
+    // Never directly (DescribeVpcs is, for the change set's validation; ListBucket, for the code;
+    // the environment's pre-checks read subnets, routes, NAT gateways, the security group, the
+    // bucket's versioning and Region, and the key and its policy directly).
     const direct = reads
       .map(({ context: _via, ...request }) => request)
       .filter((r) => isAllowed(planPolicy, r))
@@ -218,7 +220,15 @@ describe('plan mode with the plan role', () => {
       [
         'ec2:DescribeAccountAttributes',
         'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeNatGateways',
+        'ec2:DescribeRouteTables',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSubnets',
         'ec2:DescribeVpcs',
+        'kms:DescribeKey',
+        'kms:GetKeyPolicy',
+        's3:GetBucketLocation',
+        's3:GetBucketVersioning',
         's3:ListBucket',
       ].filter((a) => direct.includes(a)),
     );
@@ -295,7 +305,7 @@ describe('what the plan role may not do', () => {
     }
   });
 
-  it('allows only CloudFormation on its stacks, three EC2 reads, GetCallerIdentity and reading the code objects; resource reads only through CloudFormation', () => {
+  it('allows only CloudFormation on its stacks, EC2, bucket and key reads (the pre-checks), the environment, GetCallerIdentity and reading the code objects; resource reads only through CloudFormation', () => {
     const actions = (s: (typeof planPolicy.Statement)[number]) =>
       typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? ['(NotAction)'])];
     const throughCfn = (s: (typeof planPolicy.Statement)[number]) =>
@@ -303,10 +313,20 @@ describe('what the plan role may not do', () => {
     const statements = planPolicy.Statement.filter((s) => s.Effect === 'Allow');
     const allowed = statements.filter((s) => !throughCfn(s)).flatMap(actions);
     expect(allowed.filter((a) => !a.startsWith('cloudformation:')).sort()).toEqual([
+      // deploy-environment: the environment's status and the "will it create?" pre-checks.
+      'airflow:GetEnvironment',
       'ec2:DescribeAccountAttributes',
       'ec2:DescribeAvailabilityZones',
+      'ec2:DescribeNatGateways',
+      'ec2:DescribeRouteTables',
+      'ec2:DescribeSecurityGroups',
+      'ec2:DescribeSubnets',
       'ec2:DescribeVpcs',
       'kms:Decrypt',
+      'kms:DescribeKey',
+      'kms:GetKeyPolicy',
+      's3:GetBucketLocation',
+      's3:GetBucketVersioning',
       's3:GetObject',
       's3:GetObjectVersion',
       's3:ListBucket',

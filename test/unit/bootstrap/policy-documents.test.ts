@@ -117,7 +117,11 @@ describe('policies/*.json and the template', () => {
       for (const policy of [rendered.planPolicy, rendered.deployInlinePolicy]) {
         expect(policySize(policy)).toBeLessThan(INLINE_POLICY_LIMIT);
       }
-      for (const policy of [rendered.deployResourcesPolicy, rendered.boundaryPolicy]) {
+      for (const policy of [
+        rendered.deployResourcesPolicy,
+        rendered.deployEnvironmentPolicy,
+        rendered.boundaryPolicy,
+      ]) {
         expect(policySize(policy)).toBeLessThan(MANAGED_POLICY_LIMIT);
       }
     }
@@ -155,13 +159,14 @@ describe('templates/github-oidc-roles.yaml', () => {
     }
   });
 
-  it('creates exactly the provider, the boundary and the two roles, and names no IAM resource', () => {
+  it('creates exactly the provider, the boundary, the two roles and their managed policies, and names no IAM resource', () => {
     expect(Object.entries(template.Resources).map(([id, r]) => [id, r.Type])).toEqual([
       ['GitHubOidcProvider', 'AWS::IAM::OIDCProvider'],
       ['ExecutionRoleBoundary', 'AWS::IAM::ManagedPolicy'],
       ['PlanRole', 'AWS::IAM::Role'],
       ['DeployRole', 'AWS::IAM::Role'],
       ['DeployResourcesPolicy', 'AWS::IAM::ManagedPolicy'],
+      ['DeployEnvironmentPolicy', 'AWS::IAM::ManagedPolicy'],
     ]);
     expect(JSON.stringify(template.Resources)).not.toMatch(/RoleName|ManagedPolicyName/);
     expect(Object.keys(template.Outputs ?? {})).toEqual([

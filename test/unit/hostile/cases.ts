@@ -117,6 +117,8 @@ export const BASE_INPUTS: Readonly<Record<string, string>> = {
   'aws-region': 'us-east-1',
   // So that kms-key is judged on its own form, not on contradicting key-mode.
   'key-mode': 'customer-managed',
+  // So that the environment inputs become settings the cases can read back.
+  'deploy-environment': 'true',
   // So that the code settings exist and dag-s3-path and dag-deletion-limit are kept.
   'dags-path': 'dags',
 };
@@ -183,6 +185,9 @@ const KEY_PREFIX_WHY =
   'S3 keys may hold `%`, `:`, `<`, `|`, backticks and `@`; the prefix only names objects of this bucket, and the plan shows it escaped';
 
 /** Every input of action.yml; the test fails when action.yml has one this table lacks. */
+const CONFIG_VALUE_WHY =
+  "an Airflow option's value is any printable ASCII (MWAA's ConfigValue pattern); it goes into the environment template as JSON and is never printed";
+
 export const INPUTS: Readonly<Record<string, InputSpec>> = {
   mode: {
     base: 'plan',
@@ -443,6 +448,106 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     malformed: 'half',
     outOfRange: '101%',
     wrongType: 'true',
+  },
+  'deploy-environment': boolean((s) => s.environment !== undefined, false),
+  'environment-stack-name': {
+    base: 'orders-env',
+    pick: (s) => s.stacks.environment?.name,
+    defaultValue: 'orders-mwaa-environment',
+    malformed: 'orders_env',
+    outOfRange: 'e'.repeat(129),
+    wrongType: '42',
+  },
+  'environment-template': template(
+    (s) => s.stacks.environment?.templatePath,
+    'templates/mwaa-environment.yaml',
+  ),
+  'airflow-version': {
+    base: '2.10.3',
+    pick: (s) => s.environment?.airflowVersion,
+    defaultValue: undefined,
+    malformed: '2.10.x',
+    outOfRange: '2.0.2',
+    wrongType: 'latest',
+  },
+  'environment-class': {
+    base: 'mw1.medium',
+    pick: (s) => s.environment?.environmentClass,
+    defaultValue: 'mw1.small',
+    malformed: 'MW1.medium',
+    outOfRange: 'mw1.4xlarge',
+    wrongType: '2',
+  },
+  'min-workers': {
+    base: '2',
+    pick: (s) => s.environment?.minWorkers,
+    kept: Number,
+    defaultValue: 1,
+    malformed: '2w',
+    outOfRange: '121',
+    wrongType: 'true',
+    values: { long: '9'.repeat(10_000) },
+  },
+  'max-workers': {
+    base: '12',
+    pick: (s) => s.environment?.maxWorkers,
+    kept: Number,
+    defaultValue: 10,
+    malformed: '12w',
+    outOfRange: '0',
+    wrongType: 'many',
+    values: { long: '9'.repeat(10_000) },
+  },
+  schedulers: {
+    base: '3',
+    pick: (s) => s.environment?.schedulers,
+    kept: Number,
+    defaultValue: 2,
+    malformed: '3s',
+    outOfRange: '6',
+    wrongType: 'two',
+    values: { long: '9'.repeat(10_000) },
+  },
+  'webserver-access-mode': {
+    base: 'PUBLIC_ONLY',
+    pick: (s) => s.environment?.webserverAccessMode,
+    defaultValue: 'PRIVATE_ONLY',
+    malformed: 'public_only',
+    outOfRange: 'VPC_ONLY',
+    wrongType: 'true',
+  },
+  'log-levels': {
+    base: 'task=DEBUG',
+    pick: (s) => s.environment?.logLevels.task,
+    kept: () => 'DEBUG',
+    defaultValue: 'INFO',
+    malformed: 'task',
+    outOfRange: 'task=TRACE',
+    wrongType: 'task: [INFO]',
+  },
+  'weekly-maintenance-window-start': {
+    base: 'SUN:03:30',
+    pick: (s) => s.environment?.weeklyMaintenanceWindowStart,
+    defaultValue: undefined,
+    malformed: 'Sunday 03:30',
+    outOfRange: 'SUN:25:00',
+    wrongType: '42',
+  },
+  'airflow-configuration-options': {
+    base: 'core.default_timezone=utc',
+    pick: (s) => s.environment?.airflowConfigurationOptions,
+    kept: (value) => ({
+      'core.default_timezone': value.trim().slice('core.default_timezone='.length),
+    }),
+    defaultValue: {},
+    malformed: 'core.default_timezone',
+    outOfRange: `core.x=${'y'.repeat(65_537)}`,
+    wrongType: '["core.default_timezone"]',
+    expect: Object.fromEntries(
+      (['percent-command', 'html', 'pipe', 'backticks', 'mention', 'long'] as const).map(
+        (c): [Category, Expectation] => [c, accepted(CONFIG_VALUE_WHY)],
+      ),
+    ),
   },
 };
 

@@ -10,10 +10,11 @@ import {
 } from '../../../src/templates/index.js';
 
 describe('built-in templates', () => {
-  test('TEMPLATE_FILES names both templates', () => {
+  test('TEMPLATE_FILES names the three templates', () => {
     expect(TEMPLATE_FILES).toStrictEqual({
       vpc: 'vpc.yaml',
       'mwaa-prerequisites': 'mwaa-prerequisites.yaml',
+      'mwaa-environment': 'mwaa-environment.yaml',
     });
   });
 
