@@ -47,6 +47,7 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
   };
   maskAccount(roleToAssume === undefined ? undefined : accountOfArn(roleToAssume));
   let clients: AwsClients;
+  let knownAccount: string | undefined;
   if (roleToAssume) {
     const getIdToken = (audience: string) =>
       requestOidcToken(audience, deps.getIdToken, {
@@ -83,14 +84,11 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
     });
     clients = create({ region: settings.region, credentials, env: deps.env });
     // STS just issued these credentials and named their account: no GetCallerIdentity.
-    if (credentials.accountId) {
-      maskAccount(credentials.accountId);
-      return { clients, accountId: credentials.accountId };
-    }
+    knownAccount = initial.accountId;
   } else {
     clients = create({ region: settings.region, env: deps.env });
   }
-  const accountId = await callerAccount(clients.sts);
+  const accountId = knownAccount ?? (await callerAccount(clients.sts));
   maskAccount(accountId);
   // Loaded only with deploy-environment: a run without it never loads MWAA or Logs code.
   const environment = settings.environment
