@@ -48,19 +48,20 @@ describe('the deploy role with deploy-environment', () => {
       expect(used).toContain(action);
   });
 
-  it('never deletes the environment, directly or through CloudFormation', async () => {
-    for (const context of [{}, VIA_CLOUDFORMATION]) {
-      expect(
-        await decide(deployPolicy, {
-          action: 'airflow:DeleteEnvironment',
-          resource: ENVIRONMENT,
-          context,
-        }),
-      ).toBe('explicit-deny');
+  it('deletes or creates the environment only through CloudFormation', async () => {
+    // The template retains it; CloudFormation deletes it only when the create that made it
+    // rolls back (the engine executes with RetainExceptOnCreate).
+    for (const action of ['airflow:DeleteEnvironment', 'airflow:CreateEnvironment']) {
+      const request = { action, resource: ENVIRONMENT };
+      expect(await decide(deployPolicy, { ...request, context: {} })).not.toBe('allow');
+      expect(await decide(deployPolicy, { ...request, context: VIA_CLOUDFORMATION })).toBe('allow');
     }
-    // Creating and updating it only through CloudFormation.
-    const create = { action: 'airflow:CreateEnvironment', resource: ENVIRONMENT };
-    expect(await decide(deployPolicy, { ...create, context: {} })).not.toBe('allow');
-    expect(await decide(deployPolicy, { ...create, context: VIA_CLOUDFORMATION })).toBe('allow');
+    expect(
+      await decide(deployPolicy, {
+        action: 'airflow:DeleteEnvironment',
+        resource: ENVIRONMENT,
+        context: {},
+      }),
+    ).toBe('explicit-deny');
   });
 });
