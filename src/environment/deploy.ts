@@ -8,7 +8,7 @@ import type { AppliedStack } from '../deploy/apply-stack.js';
 import type { EngineContext } from '../plan/context.js';
 import { discardPlan, planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
-import { environmentStackSpec } from '../stacks/environment-spec.js';
+import { currentCodeParameters, environmentStackSpec } from '../stacks/environment-spec.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import type { StackPlan } from '../plan/model.js';
 import type { StackContext } from '../stacks/types.js';
@@ -27,7 +27,10 @@ export async function deployEnvironment(
   deploy: { readonly pending: Set<PlannedStack>; readonly admit: (plan: StackPlan) => void },
 ): Promise<AppliedStack> {
   const { pending, admit } = deploy;
-  const spec = environmentStackSpec(ctx.settings, templates.environment ?? '', context);
+  const spec = environmentStackSpec(ctx.settings, templates.environment ?? '', {
+    environmentCodeKept: currentCodeParameters(first.state.stack?.Parameters),
+    ...context,
+  });
   let planned = first;
   if (planned.recreate) {
     planned = { ...planned, spec };

@@ -9,7 +9,7 @@ import type { CodePlan } from '../plan/code-model.js';
 import type { EngineContext } from '../plan/context.js';
 import { planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
-import { environmentStackSpec } from '../stacks/environment-spec.js';
+import { currentCodeParameters, environmentStackSpec } from '../stacks/environment-spec.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import type { StackContext } from '../stacks/types.js';
 import { environmentPrechecks } from './prechecks.js';
@@ -39,9 +39,11 @@ export async function planEnvironment(
     if (state.kind === 'healthy') prerequisiteOutputs = outputsOf(state.stack);
   }
   const code = planCode && environmentCodeAtPlan(await planCode(prerequisiteOutputs));
+  const current = await readStackState(ctx.cfn, environmentStackName(ctx));
   const spec = environmentStackSpec(ctx.settings, templates.environment ?? '', {
     ...context,
     prerequisiteOutputs,
+    environmentCodeKept: currentCodeParameters(current.stack?.Parameters),
     ...(code && { environmentCode: code.values, environmentCodePending: code.knownAfterDeploy }),
   });
   const planned = await planStack(spec, ctx);
@@ -57,4 +59,11 @@ export async function planEnvironment(
     ...planned,
     plan: { ...planned.plan, warnings: [...planned.plan.warnings, ...warnings] },
   };
+}
+
+/** The environment stack's name (its settings exist whenever the environment is enabled). */
+function environmentStackName(ctx: EngineContext): string {
+  const stack = ctx.settings.stacks.environment;
+  if (!stack) throw new Error('deploy-environment is off: there is no environment stack.');
+  return stack.name;
 }

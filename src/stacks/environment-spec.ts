@@ -39,6 +39,23 @@ export const CODE_PARAMETERS = Object.freeze([
   'StartupScriptS3ObjectVersion',
 ] as const);
 
+/**
+ * The code parameters a deployed environment stack has now (from DescribeStacks), to keep them
+ * when a run does not manage that code (no code inputs, or not that file).
+ */
+export function currentCodeParameters(
+  parameters: readonly { ParameterKey?: string; ParameterValue?: string }[] | undefined,
+): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const p of parameters ?? []) {
+    const key = p.ParameterKey;
+    if (key && (CODE_PARAMETERS as readonly string[]).includes(key) && p.ParameterValue) {
+      kept[key] = p.ParameterValue;
+    }
+  }
+  return kept;
+}
+
 /** The placeholder of an object version that exists only once the code sync has uploaded it. */
 export const PENDING_VERSION = 'pending-upload';
 
@@ -86,9 +103,10 @@ export function environmentStackSpec(
     const pending = context.environmentCodePending?.[k];
     // A real change set still shows the environment updating; deploy plans it again with the
     // version the sync uploaded, so the placeholder never executes.
-    return pending !== undefined
-      ? [{ key: k, value: PENDING_VERSION, knownAfterDeploy: pending }]
-      : [];
+    if (pending !== undefined)
+      return [{ key: k, value: PENDING_VERSION, knownAfterDeploy: pending }];
+    const kept = context.environmentCodeKept?.[k];
+    return kept !== undefined ? [{ key: k, value: kept }] : [];
   });
   return spec(settings, 'environment', withOptions(templateBody, env.airflowConfigurationOptions), [
     { key: 'EnvironmentName', value: settings.environmentName },

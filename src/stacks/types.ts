@@ -50,4 +50,10 @@ export interface StackContext {
    * with where it will come from: planned with a placeholder, shown as known after deploy.
    */
   readonly environmentCodePending?: Readonly<Record<string, string>>;
+  /**
+   * The environment stack's current code parameters, kept where the code sync gives none: a
+   * parameter left out of an update falls back to the template's empty default, which would
+   * take requirements, plugins or the startup script away from a running environment.
+   */
+  readonly environmentCodeKept?: Readonly<Record<string, string>>;
 }

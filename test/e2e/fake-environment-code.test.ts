@@ -108,4 +108,32 @@ describe('deploy-environment with release-time code', () => {
       newVersion,
     );
   });
+
+  it('keeps the code it does not manage: a run without code inputs leaves requirements, plugins and the startup script in place', async () => {
+    ok(await run({ mode: 'deploy' }));
+    const stack = () => aws.stack('analytics-mwaa-environment');
+    const before = { ...stack()?.parameters };
+    expect(before['RequirementsS3ObjectVersion']).toBeTruthy();
+    // The same environment, deployed by a run that does not sync code (no code inputs): an
+    // update that left the code parameters out would fall back to the template's empty defaults.
+    const bare = (mode: string) =>
+      runAction({
+        inputs: environmentInputs({ mode }),
+        env: { ...aws.env(), GITHUB_WORKSPACE: ws.root },
+      });
+    const plan = await bare('plan');
+    ok(plan);
+    expect(environmentPlan(plan).action).toBe('none');
+    ok(await bare('deploy'));
+    for (const key of [
+      'RequirementsS3Path',
+      'RequirementsS3ObjectVersion',
+      'PluginsS3Path',
+      'PluginsS3ObjectVersion',
+      'StartupScriptS3Path',
+      'StartupScriptS3ObjectVersion',
+    ]) {
+      expect([key, stack()?.parameters[key]]).toEqual([key, before[key]]);
+    }
+  });
 });
