@@ -2100,9 +2100,11 @@ async function planEnvironment(ctx, templates, context, planCode) {
             prerequisiteOutputs = (0,cfn_state/* outputsOf */.Yz)(state.stack);
     }
     const code = planCode && environmentCodeAtPlan(await planCode(prerequisiteOutputs));
+    const current = await (0,cfn_state/* readStackState */.So)(ctx.cfn, environmentStackName(ctx));
     const spec = (0,environment_spec/* environmentStackSpec */.t_)(ctx.settings, templates.environment ?? '', {
         ...context,
         prerequisiteOutputs,
+        environmentCodeKept: (0,environment_spec/* currentCodeParameters */.f0)(current.stack?.Parameters),
         ...(code && { environmentCode: code.values, environmentCodePending: code.knownAfterDeploy }),
     });
     const planned = await planStack(spec, ctx);
@@ -2120,6 +2122,13 @@ async function planEnvironment(ctx, templates, context, planCode) {
         ...planned,
         plan: { ...planned.plan, warnings: [...planned.plan.warnings, ...warnings] },
     };
+}
+/** The environment stack's name (its settings exist whenever the environment is enabled). */
+function environmentStackName(ctx) {
+    const stack = ctx.settings.stacks.environment;
+    if (!stack)
+        throw new Error('deploy-environment is off: there is no environment stack.');
+    return stack.name;
 }
 
 // EXTERNAL MODULE: ./src/environment/plan-warnings.ts
@@ -2431,7 +2440,10 @@ function watchEnvironment(name, ctx, mwaa, startedAt) {
  */
 async function deployEnvironment(first, ctx, templates, context, deploy) {
     const { pending, admit } = deploy;
-    const spec = (0,environment_spec/* environmentStackSpec */.t_)(ctx.settings, templates.environment ?? '', context);
+    const spec = (0,environment_spec/* environmentStackSpec */.t_)(ctx.settings, templates.environment ?? '', {
+        environmentCodeKept: (0,environment_spec/* currentCodeParameters */.f0)(first.state.stack?.Parameters),
+        ...context,
+    });
     let planned = first;
     if (planned.recreate) {
         planned = { ...planned, spec };
@@ -8183,6 +8195,7 @@ function neutraliseCommands(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f0: () => (/* binding */ currentCodeParameters),
 /* harmony export */   t_: () => (/* binding */ environmentStackSpec)
 /* harmony export */ });
 /* unused harmony exports ENVIRONMENT_WIRING, LOG_LEVEL_PARAMETERS, CODE_PARAMETERS, PENDING_VERSION */
@@ -8213,6 +8226,20 @@ const CODE_PARAMETERS = Object.freeze([
     'StartupScriptS3Path',
     'StartupScriptS3ObjectVersion',
 ]);
+/**
+ * The code parameters a deployed environment stack has now (from DescribeStacks), to keep them
+ * when a run does not manage that code (no code inputs, or not that file).
+ */
+function currentCodeParameters(parameters) {
+    const kept = {};
+    for (const p of parameters ?? []) {
+        const key = p.ParameterKey;
+        if (key && CODE_PARAMETERS.includes(key) && p.ParameterValue) {
+            kept[key] = p.ParameterValue;
+        }
+    }
+    return kept;
+}
 /** The placeholder of an object version that exists only once the code sync has uploaded it. */
 const PENDING_VERSION = 'pending-upload';
 /**
@@ -8254,9 +8281,10 @@ function environmentStackSpec(settings, templateBody, context = {}) {
         const pending = context.environmentCodePending?.[k];
         // A real change set still shows the environment updating; deploy plans it again with the
         // version the sync uploaded, so the placeholder never executes.
-        return pending !== undefined
-            ? [{ key: k, value: PENDING_VERSION, knownAfterDeploy: pending }]
-            : [];
+        if (pending !== undefined)
+            return [{ key: k, value: PENDING_VERSION, knownAfterDeploy: pending }];
+        const kept = context.environmentCodeKept?.[k];
+        return kept !== undefined ? [{ key: k, value: kept }] : [];
     });
     return (0,_specs_js__WEBPACK_IMPORTED_MODULE_0__/* .spec */ .IC)(settings, 'environment', withOptions(templateBody, env.airflowConfigurationOptions), [
         { key: 'EnvironmentName', value: settings.environmentName },
