@@ -5,7 +5,8 @@ import type { CodeSyncResult } from '../code/sync.js';
 import { ChangeSetGate } from '../engine/gate.js';
 import type { EngineContext } from '../plan/context.js';
 import type { StackPlan } from '../plan/model.js';
-import { discardPlan, planStack } from '../plan/plan-stack.js';
+import { discardPlan } from '../plan/plan-stack.js';
+import { planAgain } from './plan-again.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
 import { planBoth } from '../plan/plan.js';
 import type { PlannedRun } from '../plan/plan.js';
@@ -88,13 +89,7 @@ export async function deployBoth(
       prereq = { ...prereq, spec };
     } else if (!sameParameters(prereq, spec.parameters)) {
       ctx.log.info(`Planning stack ${spec.name} again with the VPC stack's outputs.`);
-      await discardPlan(prereq, ctx);
-      pending.delete(prereq);
-      const fresh = await planStack(spec, ctx);
-      // The drift found before is still there: the gate judges the fresh change set with it.
-      const drift = firstPrereq.plan.drift;
-      prereq = drift ? { ...fresh, plan: { ...fresh.plan, drift } } : fresh;
-      pending.add(prereq);
+      prereq = await planAgain(prereq, spec, ctx, pending);
     }
     admit(prereq.plan);
     pending.delete(prereq);

@@ -6,7 +6,7 @@
 import { applyStack } from '../deploy/apply-stack.js';
 import type { AppliedStack } from '../deploy/apply-stack.js';
 import type { EngineContext } from '../plan/context.js';
-import { discardPlan, planStack } from '../plan/plan-stack.js';
+import { planAgain } from '../deploy/plan-again.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
 import { currentCodeParameters, environmentStackSpec } from '../stacks/environment-spec.js';
 import type { TemplateBodies } from '../stacks/specs.js';
@@ -38,13 +38,7 @@ export async function deployEnvironment(
     ctx.log.info(
       `Planning stack ${spec.name} again with the other stacks' outputs and the code's versions.`,
     );
-    await discardPlan(planned, ctx);
-    pending.delete(planned);
-    const fresh = await planStack(spec, ctx);
-    // The drift found before is still there: the gate judges the fresh change set with it.
-    const drift = first.plan.drift;
-    planned = drift ? { ...fresh, plan: { ...fresh.plan, drift } } : fresh;
-    pending.add(planned);
+    planned = await planAgain(planned, spec, ctx, pending);
   }
   // Admitted while still pending (a refused change set is discarded by the caller).
   admit(planned.plan);
