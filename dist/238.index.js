@@ -19,8 +19,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/engine/cancel.ts
 var engine_cancel = __webpack_require__(1986);
-// EXTERNAL MODULE: ./src/engine/job.ts + 35 modules
-var job = __webpack_require__(5261);
+// EXTERNAL MODULE: ./src/engine/job.ts + 36 modules
+var job = __webpack_require__(8492);
 // EXTERNAL MODULE: ./src/settings/network.ts + 2 modules
 var network = __webpack_require__(1835);
 // EXTERNAL MODULE: ./src/stacks/specs.ts

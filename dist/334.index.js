@@ -120,8 +120,8 @@ async function getIDToken(audience) {
 
 // EXTERNAL MODULE: ./src/engine/cancel.ts
 var engine_cancel = __webpack_require__(1986);
-// EXTERNAL MODULE: ./src/engine/job.ts + 35 modules
-var job = __webpack_require__(5261);
+// EXTERNAL MODULE: ./src/engine/job.ts + 36 modules
+var job = __webpack_require__(8492);
 // EXTERNAL MODULE: ./src/engine/policy.ts + 1 modules
 var policy = __webpack_require__(8229);
 // EXTERNAL MODULE: ./src/shared/errors.ts
