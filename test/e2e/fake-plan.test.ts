@@ -192,14 +192,32 @@ describe('plan mode against the fake AWS', () => {
   });
 
   it('waits for an operation already running on a stack, then plans', async () => {
+    // The update settles once the action has seen it busy twice, whatever the machine's load
+    // (a fixed delay on the wall clock can pass before a slow child process asks at all).
+    await aws.close();
+    let shift = 0;
+    aws = await startFakeAws({
+      changeSetReadyMs: 30,
+      resourceMs: 5,
+      now: () => Date.now() + shift,
+    });
+    const busyReads = () =>
+      aws.calls.filter(
+        (c) => c.action === 'DescribeStacks' && c.params.StackName === 'analytics-vpc',
+      ).length;
     aws.seedStack({
       name: 'analytics-vpc',
       templateBody: await template('vpc'),
       parameters: { EnvironmentName: 'analytics' },
       status: 'UPDATE_IN_PROGRESS',
-      settlesTo: { status: 'UPDATE_COMPLETE', afterMs: 1500 },
+      settlesTo: { status: 'UPDATE_COMPLETE', afterMs: 600_000 },
     });
-    const run = await runAction({ inputs: inputs('analytics'), env: aws.env() });
+    const settle = setInterval(() => {
+      if (busyReads() >= 2) shift = 600_000;
+    }, 5);
+    const run = await runAction({ inputs: inputs('analytics'), env: aws.env() }).finally(() =>
+      clearInterval(settle),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('is busy (UPDATE_IN_PROGRESS)');
   });
