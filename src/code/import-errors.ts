@@ -1,5 +1,5 @@
 /**
- * "Did Airflow accept the DAGs?" After a deploy that uploaded DAG files, wait a bounded time for
+ * "Did Airflow accept the DAGs?" After a deploy that changed DAG files, wait a bounded time for
  * the scheduler to pick them up (MWAA syncs the bucket about every 30 seconds, then Airflow parses
  * the files), then read Airflow's import errors through MWAA's InvokeRestApi (`GET /importErrors`,
  * every page) and report each with its file. A new error in a file this deploy changed fails the
@@ -9,35 +9,23 @@
  * The MWAA call enters through {@link InvokeRestApi}, so the engine's signed MWAA client (or a
  * test's fake) plugs in without this module knowing the transport.
  */
+import type { InvokeRestApi } from '../environment/mwaa-api.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 
-/** MWAA InvokeRestApi: POST /restapi/{Name} with {Method, Path, QueryParameters, Body}. */
-export type InvokeRestApi = (request: {
-  readonly name: string;
-  readonly method: 'GET';
-  readonly path: string;
-  readonly queryParameters?: Readonly<Record<string, string | number>>;
-}) => Promise<{ readonly status: number; readonly body: unknown }>;
-
-/** An error InvokeRestApi answered with its code (the SDK error's `name`). */
-export class RestApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RestApiCallError';
-  }
-}
+export type { InvokeRestApi } from '../environment/mwaa-api.js';
 
 export interface ImportError {
   /** Relative to the DAG folder when the file is under it (MWAA: /usr/local/airflow/dags/). */
   readonly file: string;
   readonly timestamp?: string;
-  /** The first line of the stack trace that says what went wrong (the last non-empty one). */
+  /** The line of the stack trace that says what went wrong (the last non-empty one). */
   readonly message: string;
-  /** The file was uploaded by this deploy. */
+  /**
+   * The file was uploaded by this deploy and the error was recorded after the upload: an error
+   * of the new content. An older error in a changed file is the old content's, not yet parsed
+   * again (Airflow stamps an import error each time a parse fails).
+   */
   readonly changedByDeploy: boolean;
 }
 
@@ -49,11 +37,13 @@ export type ImportErrorReport =
 const MWAA_DAGS = '/usr/local/airflow/dags/';
 const PAGE = 100;
 
-/** Codes meaning "no REST access here": say so and go on. */
+/** Codes meaning "no REST access here": say so and go on (MWAA API reference, InvokeRestApi). */
 const UNAVAILABLE: Readonly<Record<string, string>> = {
   AccessDeniedException: 'the role may not call airflow:InvokeRestApi on this environment',
-  ValidationException: "the environment's Airflow version has no REST API access through MWAA",
+  ValidationException:
+    'MWAA refused the call (REST access needs Apache Airflow 2.4.3 or later and an AVAILABLE environment)',
   ResourceNotFoundException: 'the environment does not exist (yet)',
+  RestApiClientException: 'Airflow refused the request',
 };
 
 export async function checkImportErrors(input: {
@@ -61,6 +51,8 @@ export async function checkImportErrors(input: {
   readonly environmentName: string;
   /** DAG files (relative to the DAG folder) this deploy uploaded. */
   readonly changedFiles: readonly string[];
+  /** When the upload started (epoch ms): errors recorded before it are the old content's. */
+  readonly uploadedAt?: number;
   /** How long to let MWAA sync and Airflow parse before asking (bounded by the caller's input). */
   readonly waitMs: number;
   /** Fail on a new error in a changed file (true), or only warn. */
@@ -70,7 +62,6 @@ export async function checkImportErrors(input: {
   readonly signal?: AbortSignal;
 }): Promise<ImportErrorReport> {
   const { log } = input;
-  if (input.changedFiles.length === 0) return { kind: 'checked', errors: [], failed: false };
   log.info(
     `Waiting ${Math.round(input.waitMs / 1000)} s for MWAA to sync the DAG files and Airflow to parse them.`,
   );
@@ -79,8 +70,9 @@ export async function checkImportErrors(input: {
   try {
     raw = await readAll(input.invoke, input.environmentName);
   } catch (error) {
-    if (error instanceof RestApiCallError && UNAVAILABLE[error.code]) {
-      const reason = `Import errors not checked: ${UNAVAILABLE[error.code]} (${error.code}).`;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE[code]) {
+      const reason = `Import errors not checked: ${UNAVAILABLE[code]} (${code}: ${(error as Error).message}).`;
       log.info(reason);
       return { kind: 'unavailable', reason };
     }
@@ -94,16 +86,20 @@ export async function checkImportErrors(input: {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
+    const timestamp = typeof e['timestamp'] === 'string' ? e['timestamp'] : undefined;
+    const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+    const recent = input.uploadedAt === undefined || Number.isNaN(at) || at >= input.uploadedAt;
     return {
       file,
-      ...(typeof e['timestamp'] === 'string' && { timestamp: e['timestamp'] }),
+      ...(timestamp !== undefined && { timestamp }),
       message: trace.at(-1) ?? 'no stack trace',
-      changedByDeploy: changed.has(file),
+      changedByDeploy: changed.has(file) && recent,
     };
   });
   const ours = errors.filter((e) => e.changedByDeploy);
   for (const e of errors) {
-    const line = `Airflow import error in ${e.file}: ${e.message}`;
+    const stale = changed.has(e.file) && !e.changedByDeploy ? ' (recorded before this upload)' : '';
+    const line = `Airflow import error in ${e.file}${stale}: ${e.message}`;
     if (e.changedByDeploy && input.failOnError) log.error(line);
     else log.warning(line);
   }
@@ -129,43 +125,4 @@ async function readAll(invoke: InvokeRestApi, name: string): Promise<Record<stri
     const total = typeof body.total_entries === 'number' ? body.total_entries : all.length;
     if (page.length === 0 || all.length >= total) return all;
   }
-}
-
-/** A POST to the MWAA API (SigV4-signed, `env.` host prefix against AWS), answered raw. */
-export type MwaaPost = (
-  path: string,
-  body: string,
-) => Promise<{ status: number; headers: Readonly<Record<string, string>>; body: string }>;
-
-/**
- * InvokeRestApi over MWAA's restJson1 wire format: `POST /restapi/{Name}` with a JSON body;
- * success is `{RestApiStatusCode, RestApiResponse}`; an error names its type in the
- * `x-amzn-errortype` header (or `__type`), e.g. RestApiClientException for Airflow's 4xx.
- */
-export function invokeRestApiOver(post: MwaaPost): InvokeRestApi {
-  return async (request) => {
-    const answer = await post(
-      `/restapi/${encodeURIComponent(request.name)}`,
-      JSON.stringify({
-        Method: request.method,
-        Path: request.path,
-        ...(request.queryParameters && { QueryParameters: request.queryParameters }),
-      }),
-    );
-    let json: Record<string, unknown> = {};
-    try {
-      json = JSON.parse(answer.body || '{}') as Record<string, unknown>;
-    } catch {
-      // Not JSON: the status and the error type header still say what happened.
-    }
-    if (answer.status >= 300) {
-      const type = (answer.headers['x-amzn-errortype'] ?? String(json['__type'] ?? 'Unknown'))
-        .split(':')[0]!
-        .split('#')
-        .at(-1)!;
-      const message = String(json['message'] ?? json['Message'] ?? `HTTP ${answer.status}`);
-      throw new RestApiCallError(type, `InvokeRestApi failed: ${type}: ${message}`);
-    }
-    return { status: Number(json['RestApiStatusCode'] ?? 0), body: json['RestApiResponse'] };
-  };
 }
