@@ -11,7 +11,9 @@
  */
 import type { InvokeRestApi } from '../environment/mwaa-api.js';
 import type { Clock } from '../shared/clock.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { retry } from '../shared/retry.js';
 
 export type { InvokeRestApi } from '../environment/mwaa-api.js';
 
@@ -46,6 +48,22 @@ const UNAVAILABLE: Readonly<Record<string, string>> = {
   RestApiClientException: 'Airflow refused the request',
 };
 
+/**
+ * Worth another attempt: throttling, MWAA's 5xx, and Airflow's (RestApiServerException, e.g. the
+ * call's 10-second timeout on a busy webserver: MWAA user guide, "Using the Apache Airflow REST
+ * API"), and a network error (no code).
+ */
+function transient(error: unknown): boolean {
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  if (typeof code !== 'string') return true;
+  return (
+    code === 'ThrottlingException' ||
+    code === 'RestApiServerException' ||
+    (typeof status === 'number' && status >= 500)
+  );
+}
+const ATTEMPTS = 4;
+
 export async function checkImportErrors(input: {
   readonly invoke: InvokeRestApi;
   readonly environmentName: string;
@@ -68,15 +86,37 @@ export async function checkImportErrors(input: {
   await input.clock.sleep(input.waitMs, input.signal);
   let raw: Record<string, unknown>[];
   try {
-    raw = await readAll(input.invoke, input.environmentName);
+    const invoke: InvokeRestApi = (request) =>
+      retry(() => input.invoke(request), {
+        attempts: ATTEMPTS,
+        baseDelayMs: 2_000,
+        maxDelayMs: 10_000,
+        retryable: transient,
+        clock: input.clock,
+        onRetry: (error, attempt) =>
+          log.info(`InvokeRestApi failed (${errorMessage(error)}); retrying (${attempt}).`),
+      });
+    raw = await readAll(invoke, input.environmentName);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE[code]) {
-      const reason = `Import errors not checked: ${UNAVAILABLE[code]} (${code}: ${(error as Error).message}).`;
+      const reason = `Import errors not checked: ${UNAVAILABLE[code]} (${code}: ${errorMessage(error)}).`;
       log.info(reason);
       return { kind: 'unavailable', reason };
     }
-    throw error;
+    const what = `Could not read Airflow's import errors of ${input.environmentName} after ${ATTEMPTS} attempts: ${errorMessage(error)}`;
+    // The deploy is done: only a policy that gates on the result fails for want of one.
+    if (!input.failOnError) {
+      const reason = `Import errors not checked: ${what}.`;
+      log.warning(reason);
+      return { kind: 'unavailable', reason };
+    }
+    throw new Error(
+      `${what}. The deploy itself is complete; set import-errors: warn (or off) to go on without the check.`,
+      {
+        cause: error,
+      },
+    );
   }
   const changed = new Set(input.changedFiles);
   const errors = raw.map((e): ImportError => {

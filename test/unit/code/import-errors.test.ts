@@ -179,15 +179,20 @@ describe('did Airflow accept the DAGs (InvokeRestApi /importErrors)', () => {
     expect((await check({ environmentName: 'missing' }).result).kind).toBe('unavailable');
   });
 
-  it('fails loudly on anything else (a bug or an outage is not "no errors")', async () => {
+  it('retries a transient failure; fails after the retries by policy fail, warns by policy warn', async () => {
     await environment();
-    aws.addFault({
-      service: 'mwaa',
-      action: 'InvokeRestApi',
-      kind: 'error',
-      code: 'InternalServerException',
-      status: 500,
+    const outage = { service: 'mwaa', action: 'InvokeRestApi', kind: 'error' as const };
+    aws.addFault({ ...outage, code: 'InternalServerException', status: 500, times: 1 });
+    expect(await check().result).toEqual({ kind: 'checked', errors: [], failed: false });
+    aws.addFault({ ...outage, code: 'InternalServerException', status: 500 });
+    await expect(check().result).rejects.toThrow(
+      /Could not read Airflow's import errors of analytics after 4 attempts: .*The deploy itself is complete; set import-errors: warn/,
+    );
+    const warned = check({ failOnError: false });
+    expect(await warned.result).toEqual({
+      kind: 'unavailable',
+      reason: expect.stringMatching(/after 4 attempts/),
     });
-    await expect(check().result).rejects.toThrow(/InternalServerException|500/);
+    expect(warned.log.lines.filter((l) => l.startsWith('InvokeRestApi failed'))).toHaveLength(3);
   });
 });
