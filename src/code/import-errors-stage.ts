@@ -20,6 +20,9 @@ import type { CodeSyncResult } from './sync.js';
 export type ImportErrorsOutcome =
   ImportErrorReport | { readonly kind: 'skipped'; readonly reason: string };
 
+/** At most this many errors in the step's failure message. */
+const LISTED = 5;
+
 /** The first Airflow version MWAA gives REST access to. */
 const REST_SINCE = [2, 4, 3] as const;
 
@@ -92,7 +95,10 @@ export async function checkDeployedDags(input: {
 export function importErrorsFailure(outcome: ImportErrorsOutcome | undefined): string | undefined {
   if (outcome?.kind !== 'checked' || !outcome.failed) return undefined;
   const ours = outcome.errors.filter((e) => e.changedByDeploy);
-  const list = ours.map((e) => `${e.file}: ${e.message}`).join('; ');
+  // The first few in the failure line; the log and the summary list every one.
+  const shown = ours.slice(0, LISTED).map((e) => `${e.file}: ${e.message}`);
+  if (ours.length > LISTED) shown.push(`and ${ours.length - LISTED} more (see the log)`);
+  const list = shown.join('; ');
   return (
     `Airflow could not import ${ours.length} DAG file${ours.length === 1 ? '' : 's'} this deploy changed: ${list}. ` +
     'Fix the file (or set import-errors: warn to only report it).'

@@ -63,6 +63,11 @@ function transient(error: unknown): boolean {
   );
 }
 const ATTEMPTS = 4;
+const MAX_MESSAGE = 500;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 export async function checkImportErrors(input: {
   readonly invoke: InvokeRestApi;
@@ -132,7 +137,8 @@ export async function checkImportErrors(input: {
     return {
       file,
       ...(timestamp !== undefined && { timestamp }),
-      message: trace.at(-1) ?? 'no stack trace',
+      // A DAG file's own text can make this line anything: bounded for the log and summary.
+      message: clip(trace.at(-1) ?? 'no stack trace', MAX_MESSAGE),
       changedByDeploy: changed.has(file) && recent,
     };
   });

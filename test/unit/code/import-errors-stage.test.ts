@@ -152,4 +152,24 @@ describe('whether to ask Airflow for import errors after a deploy', () => {
     expect(importErrorsFailure(warn)).toBeUndefined();
     expect(renderImportErrorsMarkdown(warn!)).toContain('(import-errors: warn)');
   });
+
+  it('bounds what a DAG file can put in the failure line: 5 files named, each message clipped', async () => {
+    const files = Array.from({ length: 7 }, (_, i) => `etl/f${i}.py`);
+    const h = harness({
+      environment: AVAILABLE,
+      importErrors: files.map((f) => ({
+        filename: `/usr/local/airflow/dags/${f}`,
+        stack_trace: `Traceback:\nImportError: ${'x'.repeat(5_000)}\n`,
+      })),
+    });
+    const outcome = await h.run(CODE, { ...SYNCED, changedDags: files });
+    const failure = importErrorsFailure(outcome) ?? '';
+    expect(failure).toMatch(
+      /^Airflow could not import 7 DAG files this deploy changed: etl\/f0\.py: /,
+    );
+    expect(failure).toContain('; and 2 more (see the log).');
+    expect(failure).not.toContain('etl/f5.py');
+    expect(failure.length).toBeLessThan(3_000);
+    if (outcome?.kind === 'checked') expect(outcome.errors[0]?.message).toHaveLength(500);
+  });
 });
