@@ -48,5 +48,7 @@ export { offlinePlan } from './plan/offline.js';
 export { openCodeStage, DagDeletionLimitError } from './code/stage.js';
 export type { CodeStage } from './code/stage.js';
 export type { CodeSyncResult, CodeVersions } from './code/sync.js';
+export type { ImportErrorsOutcome } from './code/import-errors-stage.js';
+export type { ImportError, ImportErrorReport } from './code/import-errors.js';
 export type * from './plan/code-model.js';
 export { environmentCodeAfterSync, environmentCodeAtPlan } from './code/environment-parameters.js';

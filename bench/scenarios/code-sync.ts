@@ -72,6 +72,8 @@ export async function codeSyncBench(options: {
       paths: { 'dags-path': 'dags' },
       dagPrefix: 'dags/',
       dagDeletionLimit: { kind: 'percent', value: 50 },
+      importErrors: 'off',
+      importErrorsWaitSeconds: 0,
     };
     const log = memoryLogger();
     // The bucket as a previous deploy left it.

@@ -2,6 +2,7 @@ import * as core from './workflow.js';
 import { tmpdir } from 'node:os';
 import { cancellation } from '../engine/cancel.js';
 import { runJob } from '../engine/job.js';
+import { importErrorsFailure } from '../code/import-errors-stage.js';
 import { DestructivePlanError } from '../engine/policy.js';
 import { readGitHubContext } from '../publish/github-context.js';
 import { publishResult } from '../publish/publish.js';
@@ -67,6 +68,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (result.verify && !result.verify.ok) {
       throw new Error('The deployed stacks do not meet what MWAA needs (see the checks above).');
     }
+    // By the import-errors policy: a new error in a DAG file this deploy changed.
+    const importFailure = importErrorsFailure(result.importErrors);
+    if (importFailure) throw new Error(importFailure);
   } catch (error) {
     core.setFailed(
       neutraliseCommands(

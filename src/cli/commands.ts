@@ -42,7 +42,8 @@ export const ACTION_ONLY = Object.keys(ACTION_ONLY_WHY) as readonly InputName[];
  * input added to action.yml is a flag of every command until someone says otherwise.
  */
 const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName[]>> = {
-  plan: ['termination-protection'],
+  // The import-errors check runs after a deploy's code sync only.
+  plan: ['termination-protection', 'import-errors', 'import-errors-wait-seconds'],
   deploy: [],
   // verify reads the stacks' outputs: templates, parameters and stack operations play no part.
   verify: [
@@ -71,6 +72,8 @@ const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName
     'log-levels',
     'weekly-maintenance-window-start',
     'airflow-configuration-options',
+    'import-errors',
+    'import-errors-wait-seconds',
   ],
 };
 

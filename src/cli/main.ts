@@ -15,6 +15,7 @@ import { consoleLogger } from '../shared/logger.js';
 import { readTemplates } from '../stacks/index.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import { formatVerifyReport } from '../verify/index.js';
+import { importErrorsFailure } from '../code/import-errors-stage.js';
 import { VERSION } from '../version.js';
 import { actionInputs } from './action-inputs.js';
 import { UsageError, parseCliArgs } from './args.js';
@@ -141,5 +142,7 @@ async function online(
     if (result.verify) io.stdout(`${formatVerifyReport(result.verify)}\n`);
   }
   if (result.blocked) io.stderr(`${result.blocked}\n`);
-  return (result.verify && !result.verify.ok) || result.blocked ? 1 : 0;
+  const importFailure = importErrorsFailure(result.importErrors);
+  if (importFailure) io.stderr(`${importFailure}\n`);
+  return (result.verify && !result.verify.ok) || result.blocked || importFailure ? 1 : 0;
 }

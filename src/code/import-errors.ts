@@ -1,5 +1,5 @@
 /**
- * "Did Airflow accept the DAGs?" After a deploy that uploaded DAG files, wait a bounded time for
+ * "Did Airflow accept the DAGs?" After a deploy that changed DAG files, wait a bounded time for
  * the scheduler to pick them up (MWAA syncs the bucket about every 30 seconds, then Airflow parses
  * the files), then read Airflow's import errors through MWAA's InvokeRestApi (`GET /importErrors`,
  * every page) and report each with its file. A new error in a file this deploy changed fails the
@@ -9,35 +9,25 @@
  * The MWAA call enters through {@link InvokeRestApi}, so the engine's signed MWAA client (or a
  * test's fake) plugs in without this module knowing the transport.
  */
+import type { InvokeRestApi } from '../environment/mwaa-api.js';
 import type { Clock } from '../shared/clock.js';
+import { errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { retry } from '../shared/retry.js';
 
-/** MWAA InvokeRestApi: POST /restapi/{Name} with {Method, Path, QueryParameters, Body}. */
-export type InvokeRestApi = (request: {
-  readonly name: string;
-  readonly method: 'GET';
-  readonly path: string;
-  readonly queryParameters?: Readonly<Record<string, string | number>>;
-}) => Promise<{ readonly status: number; readonly body: unknown }>;
-
-/** An error InvokeRestApi answered with its code (the SDK error's `name`). */
-export class RestApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RestApiCallError';
-  }
-}
+export type { InvokeRestApi } from '../environment/mwaa-api.js';
 
 export interface ImportError {
   /** Relative to the DAG folder when the file is under it (MWAA: /usr/local/airflow/dags/). */
   readonly file: string;
   readonly timestamp?: string;
-  /** The first line of the stack trace that says what went wrong (the last non-empty one). */
+  /** The line of the stack trace that says what went wrong (the last non-empty one). */
   readonly message: string;
-  /** The file was uploaded by this deploy. */
+  /**
+   * The file was uploaded by this deploy and the error was recorded after the upload: an error
+   * of the new content. An older error in a changed file is the old content's, not yet parsed
+   * again (Airflow stamps an import error each time a parse fails).
+   */
   readonly changedByDeploy: boolean;
 }
 
@@ -49,18 +39,43 @@ export type ImportErrorReport =
 const MWAA_DAGS = '/usr/local/airflow/dags/';
 const PAGE = 100;
 
-/** Codes meaning "no REST access here": say so and go on. */
+/** Codes meaning "no REST access here": say so and go on (MWAA API reference, InvokeRestApi). */
 const UNAVAILABLE: Readonly<Record<string, string>> = {
   AccessDeniedException: 'the role may not call airflow:InvokeRestApi on this environment',
-  ValidationException: "the environment's Airflow version has no REST API access through MWAA",
+  ValidationException:
+    'MWAA refused the call (REST access needs Apache Airflow 2.4.3 or later and an AVAILABLE environment)',
   ResourceNotFoundException: 'the environment does not exist (yet)',
+  RestApiClientException: 'Airflow refused the request',
 };
+
+/**
+ * Worth another attempt: throttling, MWAA's 5xx, and Airflow's (RestApiServerException, e.g. the
+ * call's 10-second timeout on a busy webserver: MWAA user guide, "Using the Apache Airflow REST
+ * API"), and a network error (no code).
+ */
+function transient(error: unknown): boolean {
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  if (typeof code !== 'string') return true;
+  return (
+    code === 'ThrottlingException' ||
+    code === 'RestApiServerException' ||
+    (typeof status === 'number' && status >= 500)
+  );
+}
+const ATTEMPTS = 4;
+const MAX_MESSAGE = 500;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 export async function checkImportErrors(input: {
   readonly invoke: InvokeRestApi;
   readonly environmentName: string;
   /** DAG files (relative to the DAG folder) this deploy uploaded. */
   readonly changedFiles: readonly string[];
+  /** When the upload started (epoch ms): errors recorded before it are the old content's. */
+  readonly uploadedAt?: number;
   /** How long to let MWAA sync and Airflow parse before asking (bounded by the caller's input). */
   readonly waitMs: number;
   /** Fail on a new error in a changed file (true), or only warn. */
@@ -70,21 +85,43 @@ export async function checkImportErrors(input: {
   readonly signal?: AbortSignal;
 }): Promise<ImportErrorReport> {
   const { log } = input;
-  if (input.changedFiles.length === 0) return { kind: 'checked', errors: [], failed: false };
   log.info(
     `Waiting ${Math.round(input.waitMs / 1000)} s for MWAA to sync the DAG files and Airflow to parse them.`,
   );
   await input.clock.sleep(input.waitMs, input.signal);
   let raw: Record<string, unknown>[];
   try {
-    raw = await readAll(input.invoke, input.environmentName);
+    const invoke: InvokeRestApi = (request) =>
+      retry(() => input.invoke(request), {
+        attempts: ATTEMPTS,
+        baseDelayMs: 2_000,
+        maxDelayMs: 10_000,
+        retryable: transient,
+        clock: input.clock,
+        onRetry: (error, attempt) =>
+          log.info(`InvokeRestApi failed (${errorMessage(error)}); retrying (${attempt}).`),
+      });
+    raw = await readAll(invoke, input.environmentName);
   } catch (error) {
-    if (error instanceof RestApiCallError && UNAVAILABLE[error.code]) {
-      const reason = `Import errors not checked: ${UNAVAILABLE[error.code]} (${error.code}).`;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE[code]) {
+      const reason = `Import errors not checked: ${UNAVAILABLE[code]} (${code}: ${errorMessage(error)}).`;
       log.info(reason);
       return { kind: 'unavailable', reason };
     }
-    throw error;
+    const what = `Could not read Airflow's import errors of ${input.environmentName} after ${ATTEMPTS} attempts: ${errorMessage(error)}`;
+    // The deploy is done: only a policy that gates on the result fails for want of one.
+    if (!input.failOnError) {
+      const reason = `Import errors not checked: ${what}.`;
+      log.warning(reason);
+      return { kind: 'unavailable', reason };
+    }
+    throw new Error(
+      `${what}. The deploy itself is complete; set import-errors: warn (or off) to go on without the check.`,
+      {
+        cause: error,
+      },
+    );
   }
   const changed = new Set(input.changedFiles);
   const errors = raw.map((e): ImportError => {
@@ -94,16 +131,21 @@ export async function checkImportErrors(input: {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
+    const timestamp = typeof e['timestamp'] === 'string' ? e['timestamp'] : undefined;
+    const at = timestamp === undefined ? Number.NaN : Date.parse(timestamp);
+    const recent = input.uploadedAt === undefined || Number.isNaN(at) || at >= input.uploadedAt;
     return {
       file,
-      ...(typeof e['timestamp'] === 'string' && { timestamp: e['timestamp'] }),
-      message: trace.at(-1) ?? 'no stack trace',
-      changedByDeploy: changed.has(file),
+      ...(timestamp !== undefined && { timestamp }),
+      // A DAG file's own text can make this line anything: bounded for the log and summary.
+      message: clip(trace.at(-1) ?? 'no stack trace', MAX_MESSAGE),
+      changedByDeploy: changed.has(file) && recent,
     };
   });
   const ours = errors.filter((e) => e.changedByDeploy);
   for (const e of errors) {
-    const line = `Airflow import error in ${e.file}: ${e.message}`;
+    const stale = changed.has(e.file) && !e.changedByDeploy ? ' (recorded before this upload)' : '';
+    const line = `Airflow import error in ${e.file}${stale}: ${e.message}`;
     if (e.changedByDeploy && input.failOnError) log.error(line);
     else log.warning(line);
   }
@@ -129,43 +171,4 @@ async function readAll(invoke: InvokeRestApi, name: string): Promise<Record<stri
     const total = typeof body.total_entries === 'number' ? body.total_entries : all.length;
     if (page.length === 0 || all.length >= total) return all;
   }
-}
-
-/** A POST to the MWAA API (SigV4-signed, `env.` host prefix against AWS), answered raw. */
-export type MwaaPost = (
-  path: string,
-  body: string,
-) => Promise<{ status: number; headers: Readonly<Record<string, string>>; body: string }>;
-
-/**
- * InvokeRestApi over MWAA's restJson1 wire format: `POST /restapi/{Name}` with a JSON body;
- * success is `{RestApiStatusCode, RestApiResponse}`; an error names its type in the
- * `x-amzn-errortype` header (or `__type`), e.g. RestApiClientException for Airflow's 4xx.
- */
-export function invokeRestApiOver(post: MwaaPost): InvokeRestApi {
-  return async (request) => {
-    const answer = await post(
-      `/restapi/${encodeURIComponent(request.name)}`,
-      JSON.stringify({
-        Method: request.method,
-        Path: request.path,
-        ...(request.queryParameters && { QueryParameters: request.queryParameters }),
-      }),
-    );
-    let json: Record<string, unknown> = {};
-    try {
-      json = JSON.parse(answer.body || '{}') as Record<string, unknown>;
-    } catch {
-      // Not JSON: the status and the error type header still say what happened.
-    }
-    if (answer.status >= 300) {
-      const type = (answer.headers['x-amzn-errortype'] ?? String(json['__type'] ?? 'Unknown'))
-        .split(':')[0]!
-        .split('#')
-        .at(-1)!;
-      const message = String(json['message'] ?? json['Message'] ?? `HTTP ${answer.status}`);
-      throw new RestApiCallError(type, `InvokeRestApi failed: ${type}: ${message}`);
-    }
-    return { status: Number(json['RestApiStatusCode'] ?? 0), body: json['RestApiResponse'] };
-  };
 }

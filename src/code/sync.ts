@@ -18,6 +18,10 @@ export interface CodeSyncResult {
   readonly uploaded: number;
   readonly deleted: number;
   readonly dags: { readonly added: number; readonly changed: number; readonly removed: number };
+  /** The DAG files uploaded (added or changed), relative to the DAG folder. */
+  readonly changedDags: readonly string[];
+  /** When the upload started (epoch ms, the engine's clock): set by the deploy. */
+  readonly startedAt?: number;
   /**
    * The versions of the root files after the deploy (new when uploaded, the current one when
    * unchanged): the environment stack's RequirementsS3ObjectVersion and friends.
@@ -116,6 +120,7 @@ export async function syncCode(
       changed: plan.dags?.changed.length ?? 0,
       removed: plan.dags?.removed.length ?? 0,
     },
+    changedDags: [...(plan.dags?.added ?? []), ...(plan.dags?.changed ?? [])],
     versions,
   };
 }

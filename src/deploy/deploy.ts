@@ -96,7 +96,11 @@ export async function deployBoth(
     const prerequisites = await applyStack(prereq, ctx, admit);
     const prerequisiteOutputs = outputsOf(prerequisites.stack);
     // The bucket exists now; the environment stack (next) takes the code's object versions.
-    const synced = options.code && (await options.code.sync(prerequisiteOutputs));
+    const startedAt = ctx.clock.now();
+    const synced = options.code && {
+      ...(await options.code.sync(prerequisiteOutputs)),
+      startedAt,
+    };
     const environmentCode =
       synced && run.plan.code ? environmentCodeAfterSync(run.plan.code, synced) : undefined;
     const environment =

@@ -1,4 +1,5 @@
 import { addCodePlan } from '../code/add-plan.js';
+import type { ImportErrorsOutcome } from '../code/import-errors-stage.js';
 import type { CodeSyncResult } from '../code/sync.js';
 import { deployBoth } from '../deploy/deploy.js';
 import type { DeployResult } from '../deploy/deploy.js';
@@ -34,6 +35,11 @@ export interface RunResult {
   readonly verify?: VerifyReport;
   /** What the deploy did to the bucket's code, when code inputs are set. */
   readonly code?: CodeSyncResult;
+  /**
+   * After a deploy with dags-path: Airflow's import errors (or why they were not asked for).
+   * `failed` on a checked report means the step fails by the import-errors policy.
+   */
+  readonly importErrors?: ImportErrorsOutcome;
 }
 
 export interface RunOptions {
@@ -103,6 +109,20 @@ export async function runMode(
         prerequisites: deploy.prerequisiteOutputs,
         ...(deploy.environmentOutputs && { environment: deploy.environmentOutputs }),
       });
+      // Did Airflow accept the DAGs? Loaded only when a DAG folder is synced.
+      const importErrors = ctx.settings.code?.paths['dags-path']
+        ? await (
+            await import('../code/import-errors-stage.js')
+          ).checkDeployedDags({
+            code: ctx.settings.code,
+            synced: deploy.code,
+            environmentName: ctx.settings.environmentName,
+            readers: ctx.environment,
+            clock: ctx.clock,
+            log: ctx.log,
+            ...(ctx.signal && { signal: ctx.signal }),
+          })
+        : undefined;
       return {
         plan: run.plan,
         fingerprint: gate.fingerprint(run.plan),
@@ -110,6 +130,7 @@ export async function runMode(
         deploy,
         verify,
         ...(deploy.code && { code: deploy.code }),
+        ...(importErrors && { importErrors }),
       };
     }
     case 'verify':

@@ -90,16 +90,22 @@ export async function openSession(settings: Settings, deps: SessionDeps): Promis
   }
   const accountId = knownAccount ?? (await callerAccount(clients.sts));
   maskAccount(accountId);
-  // Loaded only with deploy-environment: a run without it never loads MWAA or Logs code.
-  const environment = settings.environment
-    ? (await import('../environment/readers.js')).environmentReaders({
-        region: settings.region,
-        // The CloudFormation client's provider: the same credentials, refreshed with it.
-        credentials: clients.cloudformation.config.credentials,
-        env: deps.env,
-        read: clients,
-      })
-    : undefined;
+  // Loaded only with deploy-environment, or for the import-errors check after a deploy of DAG
+  // files: any other run never loads MWAA or Logs code.
+  const checksDags =
+    settings.mode === 'deploy' &&
+    settings.code?.paths['dags-path'] !== undefined &&
+    settings.code.importErrors !== 'off';
+  const environment =
+    settings.environment || checksDags
+      ? (await import('../environment/readers.js')).environmentReaders({
+          region: settings.region,
+          // The CloudFormation client's provider: the same credentials, refreshed with it.
+          credentials: clients.cloudformation.config.credentials,
+          env: deps.env,
+          read: clients,
+        })
+      : undefined;
   return { clients, accountId, ...(environment && { environment }) };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The read-only MWAA calls the product makes (GetEnvironment), over the signed-request helper:
- * CloudFormation creates, updates and deletes the environment; this only watches and checks it.
+ * The read-only MWAA calls the product makes (GetEnvironment, and InvokeRestApi for Airflow's
+ * import errors), over the signed-request helper: CloudFormation creates, updates and deletes
+ * the environment; this only watches and checks it.
  */
 import { ServiceError, serviceEndpoint, signedJson } from '../aws/signed-request.js';
 import type { CredentialSource } from '../aws/signed-request.js';
@@ -86,6 +87,50 @@ export function mwaaReader(options: MwaaReaderOptions): MwaaReader {
         throw error;
       }
     },
+  };
+}
+
+/**
+ * MWAA's InvokeRestApi: one call of the environment's Airflow REST API. `body` is Airflow's
+ * answer (RestApiResponse), `status` its HTTP status (RestApiStatusCode). Errors are
+ * {@link ServiceError}s named by MWAA's code (AccessDeniedException, ValidationException, ...).
+ */
+export type InvokeRestApi = (request: {
+  readonly name: string;
+  readonly method: 'GET';
+  readonly path: string;
+  readonly queryParameters?: Readonly<Record<string, string | number>>;
+}) => Promise<{ readonly status: number; readonly body: unknown }>;
+
+/**
+ * InvokeRestApi over SigV4 (signing name `airflow`): `POST /restapi/{Name}` with `{Method, Path,
+ * QueryParameters}` (MWAA API reference, InvokeRestApi). It carries the host prefix `env.`
+ * (env.airflow.REGION.amazonaws.com, where CreateCliToken and CreateWebLoginToken also go);
+ * with an endpoint override the prefix is left out, as for GetEnvironment's `api.`.
+ */
+export function mwaaRestApi(options: MwaaReaderOptions): InvokeRestApi {
+  const service = {
+    region: options.region,
+    signingName: 'airflow',
+    endpoint: serviceEndpoint(
+      options.env,
+      { envName: 'MWAA', host: 'airflow', hostPrefix: 'env.' },
+      options.region,
+    ),
+    credentials: options.credentials,
+    fetch: options.fetch,
+  };
+  return async (request) => {
+    const answer = await signedJson(service, {
+      method: 'POST',
+      path: `/restapi/${encodeURIComponent(request.name)}`,
+      body: {
+        Method: request.method,
+        Path: request.path,
+        ...(request.queryParameters && { QueryParameters: request.queryParameters }),
+      },
+    });
+    return { status: Number(answer['RestApiStatusCode'] ?? 0), body: answer['RestApiResponse'] };
   };
 }
 

@@ -1,18 +1,21 @@
 /**
- * The environment stage's read-only services, built only when `deploy-environment` is on (so a
- * run without an environment loads and calls nothing of MWAA or CloudWatch Logs).
+ * The environment stage's read-only services, built only when `deploy-environment` is on or a
+ * deploy syncs DAG files (the import-errors check reads the environment named by
+ * `environment-name`), so any other run loads and calls nothing of MWAA or CloudWatch Logs.
  */
 import type { CredentialSource } from '../aws/signed-request.js';
 import { logsReader } from './logs-api.js';
 import type { VerifyClients } from '../verify/types.js';
 import type { LogsReader } from './logs-api.js';
-import { mwaaReader } from './mwaa-api.js';
-import type { MwaaReader } from './mwaa-api.js';
+import { mwaaReader, mwaaRestApi } from './mwaa-api.js';
+import type { InvokeRestApi, MwaaReader } from './mwaa-api.js';
 
 /** MWAA and CloudWatch Logs, read-only, for the deployment Region and credentials. */
 export interface EnvironmentReaders {
   readonly mwaa: MwaaReader;
   readonly logs: LogsReader;
+  /** Airflow's REST API through MWAA (the import-errors check after a DAG deploy). */
+  readonly rest?: InvokeRestApi;
   /** The read-only EC2, S3, IAM and KMS clients, for the pre-checks of a plan. */
   readonly read?: VerifyClients;
 }
@@ -31,6 +34,7 @@ export function environmentReaders(options: {
   return {
     mwaa: mwaaReader(options),
     logs: logsReader(options),
+    rest: mwaaRestApi(options),
     ...(options.read && { read: options.read }),
   };
 }

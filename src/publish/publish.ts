@@ -6,6 +6,7 @@ import { planHasChanges } from '../plan/model.js';
 import type { Plan } from '../plan/model.js';
 import { renderForSummary } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
+import { renderImportErrorsMarkdown } from '../render/import-errors-markdown.js';
 import { renderVerifyMarkdown } from '../render/verify-markdown.js';
 import { environmentOutputs } from '../environment/outputs.js';
 import { publishCodeOutputs } from './code-outputs.js';
@@ -49,5 +50,14 @@ export async function publishResult(
     for (const [name, value] of environmentOutputs(environment)) sink.setOutput(name, value);
   if (result.code) publishCodeOutputs(result.code, sink);
   if (result.verify) parts.push(renderVerifyMarkdown(result.verify));
+  const importErrors = result.importErrors;
+  if (importErrors) {
+    // The count when Airflow was asked; empty when it was not (off, no DAG change, no access).
+    sink.setOutput(
+      'import-errors',
+      importErrors.kind === 'checked' ? String(importErrors.errors.length) : '',
+    );
+    parts.push(renderImportErrorsMarkdown(importErrors));
+  }
   if (parts.length > 0) await sink.appendSummary(`${parts.join('\n')}\n`);
 }

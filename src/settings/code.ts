@@ -8,11 +8,25 @@ import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import type { InputName } from './defaults.js';
 import { fail, ok, quote } from './problems.js';
 import type { Parsed, ProblemCollector } from './problems.js';
+import { parseEnum, parseInteger } from './scalars.js';
 
 /** How many DAG objects one deploy may delete: a share of those under the prefix, or a count. */
 export type DeletionLimit =
   | { readonly kind: 'percent'; readonly value: number }
   | { readonly kind: 'count'; readonly value: number };
+
+/**
+ * What a new Airflow import error in a DAG file the deploy changed does: fail the step, warn,
+ * or `off` (no check at all).
+ */
+export type ImportErrorsPolicy = 'fail' | 'warn' | 'off';
+export const IMPORT_ERRORS_POLICIES: readonly ImportErrorsPolicy[] = ['fail', 'warn', 'off'];
+/**
+ * import-errors-wait-seconds: 0 (ask at once) to 600. MWAA syncs the bucket to its containers
+ * about every 30 s and Airflow's scheduler then parses the new files (min_file_process_interval,
+ * 30 s by default), so the default (90 s) covers a sync, a parse and a margin.
+ */
+export const IMPORT_ERRORS_WAIT_SECONDS = { min: 0, max: 600 } as const;
 
 /** The code inputs that point at files, by input name. */
 export const CODE_PATH_INPUTS = [
@@ -32,6 +46,10 @@ export interface CodeSettings {
   readonly dagPrefix: string;
   /** Deleting more DAG objects than this at once is refused. */
   readonly dagDeletionLimit: DeletionLimit;
+  /** After a deploy that changed DAG files: what a new Airflow import error in one does. */
+  readonly importErrors: ImportErrorsPolicy;
+  /** How long to let MWAA sync and Airflow parse the DAG files before asking for errors. */
+  readonly importErrorsWaitSeconds: number;
 }
 
 /**
@@ -53,9 +71,37 @@ export function readCode(
   }
   const dagPrefix = problems.take('dag-s3-path', parseDagPrefix(read('dag-s3-path')));
   const limit = problems.take('dag-deletion-limit', parseDeletionLimit(read('dag-deletion-limit')));
+  const importErrors = problems.take(
+    'import-errors',
+    parseEnum(read('import-errors'), IMPORT_ERRORS_POLICIES),
+  );
+  const waitSeconds = problems.take(
+    'import-errors-wait-seconds',
+    parseInteger(
+      read('import-errors-wait-seconds'),
+      IMPORT_ERRORS_WAIT_SECONDS.min,
+      IMPORT_ERRORS_WAIT_SECONDS.max,
+      'seconds',
+    ),
+  );
   const given = CODE_PATH_INPUTS.some((input) => read(input) !== '');
-  if (!given || dagPrefix === undefined || limit === undefined) return undefined;
-  return { workspace, paths, dagPrefix, dagDeletionLimit: limit };
+  if (
+    !given ||
+    dagPrefix === undefined ||
+    limit === undefined ||
+    importErrors === undefined ||
+    waitSeconds === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    workspace,
+    paths,
+    dagPrefix,
+    dagDeletionLimit: limit,
+    importErrors,
+    importErrorsWaitSeconds: waitSeconds,
+  };
 }
 
 // Controls, line separators and bidirectional overrides: legal in some file names, but they

@@ -44,6 +44,8 @@ export const INPUT_DEFAULTS = {
   'plugins-path': '',
   'dag-s3-path': 'dags',
   'dag-deletion-limit': '50%',
+  'import-errors': 'fail',
+  'import-errors-wait-seconds': '90',
   'deploy-environment': 'false',
   'environment-stack-name': '',
   'environment-template': '',

@@ -35,7 +35,8 @@ describe('deploy-environment with release-time code', () => {
 
   const run = (extra: Record<string, string>): Promise<ActionRun> =>
     runAction({
-      inputs: environmentInputs({ ...CODE_INPUTS, ...extra }),
+      // No wait for the import-errors check (test/e2e/fake-import-errors.test.ts covers it).
+      inputs: environmentInputs({ ...CODE_INPUTS, 'import-errors-wait-seconds': '0', ...extra }),
       env: { ...aws.env(), GITHUB_WORKSPACE: ws.root },
     });
   const ok = (r: ActionRun) => {

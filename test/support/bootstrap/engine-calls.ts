@@ -103,7 +103,15 @@ export function requestsOf(
       return [{ action, resource, ...keyPolicy(resource, aws.resources('AWS::KMS::Key')) }];
     }
     case 'mwaa': {
-      // REST paths: /environments/{Name}; the environment's ARN is the resource.
+      // InvokeRestApi (/restapi/{Name}) is authorized on the Apache Airflow role the session is
+      // mapped to, role/{Name}/{airflow-role} (Service Authorization Reference, MWAA); the
+      // product reads import errors, which Airflow's Viewer role may.
+      const rest = /^\/restapi\/([^/?]+)/.exec(String(p['path'] ?? ''))?.[1];
+      if (rest) {
+        const env = decodeURIComponent(rest);
+        return [{ action, resource: `arn:aws:airflow:${REGION}:${ACCOUNT}:role/${env}/Viewer` }];
+      }
+      // Other REST paths: /environments/{Name}; the environment's ARN is the resource.
       const name = /^\/environments\/([^/?]+)/.exec(String(p['path'] ?? ''))?.[1];
       const resource = name
         ? `arn:aws:airflow:${REGION}:${ACCOUNT}:environment/${decodeURIComponent(name)}`

@@ -15,11 +15,11 @@ export type FaultKind =
   'throttle' | 'internal' | 'unavailable' | 'reset' | 'lost-response' | 'delay' | 'error';
 
 export interface FaultRule {
-  /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam` or `kms`; absent: any service. */
+  /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam`, `kms`, `mwaa` or `logs`; absent: any. */
   readonly service?: string;
   /**
    * e.g. `DescribeStacks`, `AssumeRoleWithWebIdentity`, `GetIdToken` (OIDC), `DescribeSubnets`,
-   * `GetBucketVersioning` (S3, see s3.ts), `DescribeKey`; absent: any.
+   * `GetBucketVersioning` (S3, see s3.ts), `DescribeKey`, `InvokeRestApi` (MWAA); absent: any.
    */
   readonly action?: string;
   readonly kind: FaultKind;

@@ -133,7 +133,7 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const mwaa = new FakeMwaa(cfn, inventory, grants, options.mwaa);
   cfn.providers.set('AWS::MWAA::Environment', mwaaProvider(mwaa));
   const drift = new DriftBook(cfn, inventory);
-  const objects = new ObjectStore();
+  const objects = new ObjectStore(resolved.now);
 
   const handle = router({
     cfn,

@@ -1,13 +1,12 @@
 /**
- * The fake MWAA's REST-JSON routes, in two parts:
- * - the environments (mwaa.ts holds them), served by the fake AWS server: GET /environments
- *   (ListEnvironments), and GET, PUT (CreateEnvironment), PATCH (UpdateEnvironment), DELETE
- *   /environments/{Name}, answered as the API reference describes;
- * - InvokeRestApi on its own loopback server (startFakeMwaaRest), for the import-errors check.
+ * The fake MWAA's REST-JSON routes, served by the fake AWS server: GET /environments
+ * (ListEnvironments), and GET, PUT (CreateEnvironment), PATCH (UpdateEnvironment), DELETE
+ * /environments/{Name}, answered as the API reference describes; and POST /restapi/{Name}
+ * (InvokeRestApi, mwaa-invoke.ts), for the import-errors check.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FakeMwaa } from './mwaa.js';
+import { invokeRestApi } from './mwaa-invoke.js';
+import type { ObjectStore } from './s3-objects.js';
 import { MWAA_LOG_TYPES, newIdentity } from './physical-ids.js';
 import { AwsError } from './wire.js';
 
@@ -50,16 +49,21 @@ export function describeEnvironment(mwaa: FakeMwaa, name: string): Record<string
 
 /**
  * The REST routes: GET /environments (ListEnvironments), GET, PUT (CreateEnvironment), PATCH
- * (UpdateEnvironment) and DELETE /environments/{Name}. A direct create or update is planned
- * and started as CloudFormation's are; an update of an environment that is not AVAILABLE is
- * refused with ValidationException.
+ * (UpdateEnvironment) and DELETE /environments/{Name}, POST /restapi/{Name} (InvokeRestApi).
+ * A direct create or update is planned and started as CloudFormation's are; an update of an
+ * environment that is not AVAILABLE is refused with ValidationException.
  */
 export function handleMwaa(
   mwaa: FakeMwaa,
+  objects: ObjectStore,
   method: string,
   path: string,
   body: Record<string, unknown> = {},
 ): unknown {
+  const rest = /^\/restapi\/([^/]+)$/.exec(path);
+  if (rest && method === 'POST') {
+    return invokeRestApi(mwaa, objects, decodeURIComponent(rest[1]!), body);
+  }
   const match = /^\/environments(?:\/([^/]+))?$/.exec(path);
   if (!match)
     throw new AwsError('UnknownOperationException', `No MWAA operation at ${method} ${path}`, 404);
@@ -131,111 +135,4 @@ function attributesFor(mwaa: FakeMwaa, name: string): Record<string, string> {
   }
   const ctx = { ...mwaa.cfn.idContext({ name: 'direct' }) };
   return newIdentity('AWS::MWAA::Environment', { Name: name }, ctx, 'Environment').attributes;
-}
-
-/*
- * A small fake of MWAA's InvokeRestApi (its own loopback server), for the import-errors check:
- * `POST /restapi/{Name}` in restJson1 with `{Method, Path, QueryParameters}`. From the MWAA API
- * reference: success is `{RestApiStatusCode, RestApiResponse}`; errors carry their type in
- * `x-amzn-errortype`: ResourceNotFoundException (404, no such environment), AccessDeniedException
- * (403), ValidationException (400, e.g. an Airflow version without REST access through MWAA),
- * RestApiClientException (400, Airflow answered 4xx, with RestApiStatusCode). Airflow's
- * `GET /importErrors` answers `{import_errors: [{import_error_id, timestamp, filename,
- * stack_trace}], total_entries}` and pages by `limit` (default 100) and `offset`.
- */
-
-export interface FakeImportError {
-  readonly filename: string;
-  readonly stack_trace: string;
-  readonly timestamp?: string;
-}
-
-export interface FakeMwaaEnvironment {
-  /** What InvokeRestApi does for this environment. */
-  rest: 'ok' | 'denied' | 'unsupported';
-  importErrors: FakeImportError[];
-}
-
-export interface FakeMwaaRest {
-  readonly url: string;
-  readonly environments: Map<string, FakeMwaaEnvironment>;
-  /** Every request body, oldest first. */
-  readonly requests: { name: string; body: Record<string, unknown> }[];
-  close(): Promise<void>;
-}
-
-export async function startFakeMwaaRest(): Promise<FakeMwaaRest> {
-  const environments = new Map<string, FakeMwaaEnvironment>();
-  const requests: FakeMwaaRest['requests'] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const answer = (status: number, body: unknown, type?: string) => {
-        res.writeHead(status, {
-          'content-type': 'application/json',
-          ...(type && { 'x-amzn-errortype': type }),
-        });
-        res.end(JSON.stringify(body));
-      };
-      const match = /^\/restapi\/([^/]+)$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match)
-        return answer(404, { message: 'Not found' }, 'UnknownOperationException');
-      const name = decodeURIComponent(match[1]!);
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<
-        string,
-        unknown
-      >;
-      requests.push({ name, body });
-      const env = environments.get(name);
-      if (!env)
-        return answer(
-          404,
-          { message: `Environment ${name} not found` },
-          'ResourceNotFoundException',
-        );
-      if (env.rest === 'denied')
-        return answer(403, { Message: 'Access denied' }, 'AccessDeniedException');
-      if (env.rest === 'unsupported') {
-        return answer(
-          400,
-          { message: 'InvokeRestApi is not supported for this Airflow version' },
-          'ValidationException',
-        );
-      }
-      if (body['Method'] !== 'GET' || body['Path'] !== '/importErrors') {
-        return answer(
-          400,
-          {
-            RestApiStatusCode: 404,
-            RestApiResponse: { title: 'Not Found' },
-            message: 'Airflow answered 404',
-          },
-          'RestApiClientException',
-        );
-      }
-      const q = (body['QueryParameters'] ?? {}) as Record<string, unknown>;
-      const limit = Number(q['limit'] ?? 100);
-      const offset = Number(q['offset'] ?? 0);
-      const page = env.importErrors.slice(offset, offset + limit).map((e, i) => ({
-        import_error_id: offset + i + 1,
-        timestamp: e.timestamp ?? new Date().toISOString(),
-        filename: e.filename,
-        stack_trace: e.stack_trace,
-      }));
-      answer(200, {
-        RestApiStatusCode: 200,
-        RestApiResponse: { import_errors: page, total_entries: env.importErrors.length },
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  server.unref();
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    environments,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }

@@ -34,6 +34,11 @@ export interface MwaaOptions {
   readonly createMs?: number;
   readonly updateMs?: number;
   readonly deleteMs?: number;
+  /**
+   * How long after a DAG file's upload the fake scheduler reports its import error (see
+   * mwaa-invoke.ts; MWAA: a bucket sync about every 30 s, then a parse). Default 200 ms.
+   */
+  readonly dagScanMs?: number;
 }
 
 /** A scripted failure of an environment operation. */
@@ -79,7 +84,9 @@ export class FakeMwaa {
   readonly environments = new Map<string, EnvironmentRecord>();
   readonly logGroups = new Map<string, LogGroupRecord>();
   readonly failures: EnvironmentFailure[] = [];
-  private readonly ms: Required<MwaaOptions>;
+  private readonly ms: Required<Omit<MwaaOptions, 'dagScanMs'>>;
+  /** See {@link MwaaOptions.dagScanMs}. */
+  readonly dagScanMs: number;
 
   constructor(
     readonly cfn: CfnState,
@@ -87,7 +94,9 @@ export class FakeMwaa {
     private readonly grants: KmsGrants,
     options: MwaaOptions = {},
   ) {
-    this.ms = { createMs: 300, updateMs: 200, deleteMs: 100, ...options };
+    const { dagScanMs = 200, ...ms } = options;
+    this.ms = { createMs: 300, updateMs: 200, deleteMs: 100, ...ms };
+    this.dagScanMs = dagScanMs;
   }
 
   /** How an operation on these properties will go: its duration and, if it fails, MWAA's error. */

@@ -80,8 +80,12 @@ export function identify(
     const ok = (answer: unknown): WireResponse => answer as WireResponse;
     return { service: 'oidc', action: 'GetIdToken', params, ok, error: json };
   }
-  // MWAA's REST-JSON API: signed for `airflow`, paths under /environments.
-  if (signingScope(req)?.service === 'airflow' || url.pathname.startsWith('/environments')) {
+  // MWAA's REST-JSON API: signed for `airflow`, paths under /environments and /restapi.
+  if (
+    signingScope(req)?.service === 'airflow' ||
+    url.pathname.startsWith('/environments') ||
+    url.pathname.startsWith('/restapi/')
+  ) {
     const ok = (result: unknown): WireResponse => ({
       status: 200,
       headers: { 'content-type': 'application/json', 'x-amzn-requestid': randomUUID() },
@@ -104,7 +108,9 @@ export function identify(
       PATCH: 'UpdateEnvironment',
       DELETE: 'DeleteEnvironment',
     };
-    const named = actions[method] ?? action;
+    const named = url.pathname.startsWith('/restapi/')
+      ? 'InvokeRestApi'
+      : (actions[method] ?? action);
     const params = { method, path: url.pathname, body: parseJson(body) };
     return { service: 'mwaa', action: named, params, ok, error };
   }

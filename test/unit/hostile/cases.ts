@@ -449,6 +449,23 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     outOfRange: '101%',
     wrongType: 'true',
   },
+  'import-errors': {
+    base: 'warn',
+    pick: (s) => s.code?.importErrors,
+    defaultValue: 'fail',
+    malformed: 'Warn',
+    outOfRange: 'sometimes',
+    wrongType: 'true',
+  },
+  'import-errors-wait-seconds': {
+    base: '30',
+    pick: (s) => s.code?.importErrorsWaitSeconds,
+    defaultValue: 90,
+    malformed: '90s',
+    outOfRange: '601',
+    wrongType: 'true',
+    values: { long: '9'.repeat(10_000) },
+  },
   'deploy-environment': boolean((s) => s.environment !== undefined, false),
   'environment-stack-name': {
     base: 'orders-env',
