@@ -15,6 +15,15 @@ import type { ReaderOptions } from './signed-reader.js';
 
 const API_VERSION = '2010-05-08';
 
+/**
+ * GetRole's modelled errors: the SDK names them by their exception shapes, not by the wire code
+ * (`<Code>NoSuchEntity</Code>` throws `NoSuchEntityException`); other codes keep their name.
+ */
+const MODELLED: Readonly<Record<string, string>> = {
+  NoSuchEntity: 'NoSuchEntityException',
+  ServiceFailure: 'ServiceFailureException',
+};
+
 export class GetRoleCommand {
   constructor(readonly input: GetRoleRequest) {}
 }
@@ -74,7 +83,9 @@ export function createIamReader(options: ReaderOptions): IamReader {
         if (answer.status < 200 || answer.status >= 300) {
           const error = child(child(parsed, 'ErrorResponse'), 'Error');
           const requestId = answer.headers['x-amzn-requestid'];
-          throw serviceError(answer.status, text(error, 'Code'), text(error, 'Message'), requestId);
+          const code = text(error, 'Code');
+          const name = code === undefined ? undefined : (MODELLED[code] ?? code);
+          throw serviceError(answer.status, name, text(error, 'Message'), requestId);
         }
         const result = child(child(parsed, 'GetRoleResponse'), 'GetRoleResult');
         if (result === undefined) throw serviceError(answer.status, undefined, 'no GetRoleResult');
