@@ -173,40 +173,24 @@ describe('detectStackDrift when CloudFormation answers a drift call with a serve
     },
   );
 
-  it('one 500 then an answer: retried, and the drift is read', async () => {
-    const aws = await startFakeAws({ driftDetectionMs: 50 });
-    try {
-      aws.seedStack({ name: 'net', templateBody: await loadBuiltInTemplate('vpc') });
-      aws.addFault({
-        service: 'cloudformation',
-        action: 'DetectStackDrift',
-        kind: 'internal',
-        times: 1,
-      });
-      const cfn = cfnClient(aws, { maxAttempts: 10, retryMode: 'adaptive' });
-      const found = await detectStackDrift(cfn, 'net', { clock: systemClock, timeoutMs: 10_000 });
-      expect(found).toEqual({ status: 'checked', drifted: [] });
-    } finally {
-      await aws.close();
-    }
-  });
-
-  it('throttling is still retried as the client is configured', async () => {
-    const aws = await startFakeAws({ driftDetectionMs: 50 });
-    try {
-      aws.seedStack({ name: 'net', templateBody: await loadBuiltInTemplate('vpc') });
-      aws.addFault({
-        service: 'cloudformation',
-        action: 'DetectStackDrift',
-        kind: 'throttle',
-        times: 3,
-      });
-      const cfn = cfnClient(aws, { maxAttempts: 10, retryMode: 'standard' });
-      const found = await detectStackDrift(cfn, 'net', { clock: systemClock, timeoutMs: 10_000 });
-      expect(found).toEqual({ status: 'checked', drifted: [] });
-      expect(aws.calls.filter((c) => c.action === 'DetectStackDrift')).toHaveLength(4);
-    } finally {
-      await aws.close();
-    }
-  });
+  it.each([
+    ['one 500', 'internal', 1, 'adaptive'],
+    ['three throttles', 'throttle', 3, 'standard'],
+  ] as const)(
+    '%s, then an answer: retried as the client is configured, and the drift is read',
+    async (_, kind, times, retryMode) => {
+      const aws = await startFakeAws({ driftDetectionMs: 50 });
+      try {
+        aws.seedStack({ name: 'net', templateBody: await loadBuiltInTemplate('vpc') });
+        aws.addFault({ service: 'cloudformation', action: 'DetectStackDrift', kind, times });
+        const cfn = cfnClient(aws, { maxAttempts: 10, retryMode });
+        const found = await detectStackDrift(cfn, 'net', { clock: systemClock, timeoutMs: 10_000 });
+        expect(found).toEqual({ status: 'checked', drifted: [] });
+        const calls = aws.calls.filter((c) => c.action === 'DetectStackDrift');
+        expect(calls).toHaveLength(times + 1);
+      } finally {
+        await aws.close();
+      }
+    },
+  );
 });
