@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { writeCliShim } from './cli-shim.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +32,13 @@ function* files(dir) {
 function sourceHash() {
   const hash = createHash('sha256');
   const inputs = [...files(join(ROOT, 'src'))];
-  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/cli-shim.mjs'])
+  for (const name of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'scripts/cli-shim.mjs',
+    'scripts/ascii-bundle.mjs',
+  ])
     inputs.push(join(ROOT, name));
   for (const path of inputs) {
     hash.update(relative(ROOT, path));
@@ -72,7 +79,8 @@ export default function buildTestBundle() {
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  // The command line of the same bundle, as `npm run package` writes it into dist/.
+  // ASCII-only sources and the command line of the same bundle, as `npm run package` makes dist/.
+  asciiBundle(TEST_BUNDLE_DIR);
   writeCliShim(TEST_BUNDLE_DIR);
   writeFileSync(stamp, hash);
 }

@@ -51,6 +51,10 @@ export async function runTimed(options: TimedRunOptions): Promise<TimedRun> {
   const usageFile = join(temp, 'usage.json');
   const { env, outputFile } = await runnerEnvironment(temp, options.inputs, {
     ...(options.measureMemory ? { BENCH_USAGE_FILE: usageFile } : {}),
+    // A heap snapshot of each measured run, each overwriting the last (usage-at-exit.ts).
+    ...(options.measureMemory && process.env.BENCH_HEAP_SNAPSHOT
+      ? { BENCH_HEAP_SNAPSHOT: process.env.BENCH_HEAP_SNAPSHOT }
+      : {}),
     ...options.env,
   });
   const args = options.measureMemory

@@ -24,6 +24,13 @@ if (file) {
 }
 
 /**
+ * Where to write a heap snapshot at exit (what holds the heap at the end of a run), if set;
+ * after the usage above is recorded, so writing it does not count in the peak.
+ */
+const snapshot = process.env.BENCH_HEAP_SNAPSHOT;
+if (snapshot) process.on('exit', () => v8.writeHeapSnapshot(snapshot));
+
+/**
  * Where the memory is when the process exits: V8's heap by space (physical sizes: what the
  * process holds), the peak of V8's own malloc (mostly the parser and compiler's zones) and
  * memory outside the heap (sources of external strings, buffers).

@@ -4,7 +4,7 @@
  * does not load `@actions/core` on every run. Why: its module graph imports its OIDC helper,
  * which imports `@actions/http-client` and undici; together with `@actions/github` that is
  * the largest chunk of the bundle, and the only part of it a run needs is `getIDToken`, when
- * role-to-assume is set. {@link getIDToken} loads `@actions/core` then (a chunk of its own).
+ * role-to-assume is set, which ./id-token.ts does the same way without it.
  */
 import { randomUUID } from 'node:crypto';
 import { access, appendFile } from 'node:fs/promises';
@@ -103,8 +103,5 @@ export async function appendSummary(markdown: string): Promise<void> {
   await appendFile(file, markdown + EOL, { encoding: 'utf8' });
 }
 
-/** The runner's OIDC token for `audience`: loads `@actions/core` (and undici) only now. */
-export async function getIDToken(audience?: string): Promise<string> {
-  const core = await import('@actions/core');
-  return core.getIDToken(audience);
-}
+/** The runner's OIDC token for `audience`, fetched as `@actions/core` does (./id-token.ts). */
+export { getIDToken } from './id-token.js';

@@ -1,11 +1,12 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import type { IAMClient } from '@aws-sdk/client-iam';
-import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { VERSION } from '../version.js';
 import { createEc2Reader, type Ec2Sender } from './ec2/reader.js';
+import { createIamReader, type IamReader } from './iam-read.js';
+import { createKmsReader, type KmsReader } from './kms-read.js';
+import { createS3Reader, type S3Reader } from './s3-read.js';
 
 /**
  * A client reduced to `send`, which is all the engine calls. A lazily loaded client (see
@@ -15,19 +16,26 @@ export type Sender<C extends { send: unknown }> = Pick<C, 'send'>;
 
 /**
  * Every AWS client the engine uses, created with the same Region, credentials and retries.
- * CloudFormation and STS are needed by every mode. The others serve only verification (after a
- * deploy, or in verify mode), so they are loaded on their first call: a plan never compiles
- * them. EC2 is not the SDK client at all (which held ~70 MiB for five Describe calls) but a
- * small Query-protocol reader sharing the CloudFormation client's credentials and HTTP handler.
+ * CloudFormation and STS are needed by every mode. The others serve verification (after a
+ * deploy, or in verify mode) and are not the SDK's clients at all but small readers of the few
+ * calls it makes, sharing the CloudFormation client's credentials and HTTP handler: the SDK's
+ * EC2 client held ~70 MiB for five Describe calls, S3, IAM and KMS ~14 MiB for seven reads
+ * (./signed-reader.ts). The S3 SDK client remains for code sync's object reads and writes
+ * (`s3Objects`), loaded on its first call: a run without code inputs never compiles it.
  */
 export interface AwsClients {
   readonly cloudformation: CloudFormationClient;
   readonly sts: STSClient;
   /** Not the SDK's EC2 client: a reader of the few calls verification makes (./ec2/reader.ts). */
   readonly ec2: Ec2Sender;
-  readonly s3: Sender<S3Client>;
-  readonly iam: Sender<IAMClient>;
-  readonly kms: Sender<KMSClient>;
+  /** Bucket configuration reads of verification (./s3-read.ts). */
+  readonly s3: S3Reader;
+  /** GetRole (./iam-read.ts). */
+  readonly iam: IamReader;
+  /** DescribeKey, GetKeyPolicy, ListGrants (./kms-read.ts). */
+  readonly kms: KmsReader;
+  /** The SDK's S3 client, for code sync's object reads and writes (src/code/). */
+  readonly s3Objects: Sender<S3Client>;
 }
 
 export interface AwsClientOptions {
@@ -80,24 +88,26 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   // A custom endpoint (a local emulator) serves every bucket on one host: path-style addressing.
   const customEndpoint = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
   const cloudformation = new CloudFormationClient(common);
+  const readers = {
+    region: options.region,
+    credentials: cloudformation.config.credentials,
+    requestHandler: cloudformation.config.requestHandler,
+    sha256: cloudformation.config.sha256,
+    maxAttempts: common.maxAttempts,
+    userAgent: `mwaa-deploy/${VERSION} lang/js md/nodejs#${process.versions.node}`,
+    env,
+  };
   return {
     cloudformation,
     sts: new STSClient(common),
-    ec2: createEc2Reader({
-      region: options.region,
-      credentials: cloudformation.config.credentials,
-      requestHandler: cloudformation.config.requestHandler,
-      sha256: cloudformation.config.sha256,
-      maxAttempts: common.maxAttempts,
-      userAgent: `mwaa-deploy/${VERSION} lang/js md/nodejs#${process.versions.node}`,
-      env,
-    }),
-    s3: lazyClient(() =>
+    ec2: createEc2Reader(readers),
+    s3: createS3Reader(readers),
+    iam: createIamReader(readers),
+    kms: createKmsReader(readers),
+    s3Objects: lazyClient(() =>
       import('@aws-sdk/client-s3').then(
         (m) => new m.S3Client({ ...common, forcePathStyle: customEndpoint }),
       ),
     ),
-    iam: lazyClient(() => import('@aws-sdk/client-iam').then((m) => new m.IAMClient(common))),
-    kms: lazyClient(() => import('@aws-sdk/client-kms').then((m) => new m.KMSClient(common))),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { StackResourceDrift } from '@aws-sdk/client-cloudformation';
 import { awsErrorName } from '../cfn/errors.js';
+import { fewServerErrorRetries } from './server-errors.js';
 import type { Cfn } from '../cfn/state.js';
 import type { DriftedResource, StackDrift } from '../plan/model.js';
 import type { Clock } from '../shared/clock.js';
@@ -48,12 +49,14 @@ async function driftedResources(cfn: Cfn, stackName: string): Promise<DriftedRes
   let token: string | undefined;
   do {
     const page = await cfn.send(
-      new DescribeStackResourceDriftsCommand({
-        StackName: stackName,
-        StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'],
-        MaxResults: 100,
-        NextToken: token,
-      }),
+      fewServerErrorRetries(
+        new DescribeStackResourceDriftsCommand({
+          StackName: stackName,
+          StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'],
+          MaxResults: 100,
+          NextToken: token,
+        }),
+      ),
     );
     out.push(...(page.StackResourceDrifts ?? []).map(toDrifted));
     token = page.NextToken;
@@ -73,12 +76,14 @@ export async function detectStackDrift(
   const seconds = Math.round(options.timeoutMs / 1000);
   try {
     const { StackDriftDetectionId: id } = await cfn.send(
-      new DetectStackDriftCommand({ StackName: stackName }),
+      fewServerErrorRetries(new DetectStackDriftCommand({ StackName: stackName })),
     );
     const status = await pollUntil(
       async () => {
         const s = await cfn.send(
-          new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: id }),
+          fewServerErrorRetries(
+            new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: id }),
+          ),
         );
         return s.DetectionStatus === 'DETECTION_IN_PROGRESS' ? undefined : s;
       },

@@ -70,7 +70,7 @@ export async function runMode(
     ctx.settings.code && ctx.settings.mode !== 'verify'
       ? await (
           await import('../code/stage.js')
-        ).openCodeStage(ctx.settings, session.clients.s3, ctx.log)
+        ).openCodeStage(ctx.settings, session.clients.s3Objects, ctx.log)
       : undefined;
   const gate = new ChangeSetGate({
     settings: ctx.settings,

@@ -12,7 +12,6 @@ import type { PlannedStack } from '../plan/plan-stack.js';
 import { currentCodeParameters, environmentStackSpec } from '../stacks/environment-spec.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 import type { StackContext } from '../stacks/types.js';
-import { environmentPrechecks } from './prechecks.js';
 
 /** True when these settings and templates include the environment stack. */
 export function environmentEnabled(ctx: EngineContext, templates: TemplateBodies): boolean {
@@ -49,6 +48,10 @@ export async function planEnvironment(
   const planned = await planStack(spec, ctx);
   const clients = ctx.environment?.read;
   if (planned.plan.action !== 'create' || clients === undefined) return planned;
+  // Loaded only here: the checks bring the S3 and KMS commands (and so the SDK clients' modules),
+  // which a plan without a new environment never calls; imported statically they were compiled
+  // by every plan and cost it about 14 MiB of peak RSS (BENCHMARKS.md).
+  const { environmentPrechecks } = await import('./prechecks.js');
   const warnings = await environmentPrechecks(ctx, clients, {
     accountId: context.accountId,
     vpcOutputs: context.vpcOutputs,

@@ -6,7 +6,7 @@ import {
   GetBucketLocationCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
-} from '@aws-sdk/client-s3';
+} from '../aws/s3-read.js';
 import type { PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
 import { CallError, call, failure, guarded, pass } from './result.js';
 import type { CheckResult, S3Sender } from './types.js';

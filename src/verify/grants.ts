@@ -4,7 +4,7 @@
  * (`kms:ListGrants`, every page). The seed prints the third name with a stray leading space;
  * names are compared trimmed.
  */
-import { ListGrantsCommand } from '@aws-sdk/client-kms';
+import { ListGrantsCommand } from '../aws/kms-read.js';
 import type { GrantListEntry } from '@aws-sdk/client-kms';
 import { call, failure, guarded, pass } from './result.js';
 import type { CheckResult, KmsSender } from './types.js';

@@ -3,7 +3,7 @@
  * single-Region, in the environment's Region) and a key policy that lets CloudWatch Logs use it,
  * without which the environment's log groups, and so the environment, fail to create.
  */
-import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand } from '../aws/kms-read.js';
 import { logsStatement, logsStatementProblem } from './key-policy.js';
 import { CallError, call, failure, guarded, pass } from './result.js';
 import type { CheckResult, KmsSender } from './types.js';

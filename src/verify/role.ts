@@ -2,7 +2,7 @@
  * The execution role's trust policy: MWAA assumes the role through two service principals,
  * and an environment fails to create if either is missing.
  */
-import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand } from '../aws/iam-read.js';
 import { allowsService, grantsAction, parsePolicy } from './policy.js';
 import { call, failure, guarded, pass } from './result.js';
 import type { CheckResult, IamSender } from './types.js';

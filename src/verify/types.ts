@@ -2,23 +2,24 @@
  * Shared shapes of the verify stage: the clients it is handed, the outputs it checks against,
  * and the result every check returns.
  */
-import type { IAMClient } from '@aws-sdk/client-iam';
-import type { KMSClient } from '@aws-sdk/client-kms';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Ec2Sender } from '../aws/ec2/reader.js';
+import type { IamReader } from '../aws/iam-read.js';
+import type { KmsReader } from '../aws/kms-read.js';
+import type { S3Reader } from '../aws/s3-read.js';
 import type { Settings } from '../settings/types.js';
 
 /**
- * Only `send` of each SDK client: the checks never configure or construct clients, so tests can
- * hand in a plain object whose `send(command)` switches on the command class.
+ * Only `send` of each reader (the product's own, in place of the SDK clients: src/aws/): the
+ * checks never configure or construct clients, so tests can hand in a plain object whose
+ * `send(command)` switches on the command class (named as the SDK's).
  */
 export type { Ec2Sender };
 /** See {@link Ec2Sender}. */
-export type S3Sender = Pick<S3Client, 'send'>;
+export type S3Sender = S3Reader;
 /** See {@link Ec2Sender}. */
-export type IamSender = Pick<IAMClient, 'send'>;
+export type IamSender = IamReader;
 /** See {@link Ec2Sender}. */
-export type KmsSender = Pick<KMSClient, 'send'>;
+export type KmsSender = KmsReader;
 
 /** The clients verification uses, already set up for the deployment Region and credentials. */
 export interface VerifyClients {

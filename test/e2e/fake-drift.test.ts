@@ -152,4 +152,23 @@ describe('drift, end to end', () => {
     expect(slow.code).toBe(0);
     expect(slow.stdout).toContain('drift detection did not finish within 1 s');
   }, 120_000);
+
+  it('an endpoint that answers drift calls with a 500 (moto) costs two attempts per stack, then one line', async () => {
+    expect((await runAction({ inputs: inputs('deploy'), env: aws.env() })).code).toBe(0);
+    aws.addFault({
+      service: 'cloudformation',
+      action: 'DetectStackDrift',
+      kind: 'not-implemented',
+    });
+    const plan = await planOnPr();
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(
+      /::warning::Stack orders-\S+: drift detection failed: CloudFormation answered DetectStackDrift with HTTP 500 \(no AWS error code\) 2 times; the plan goes on without it\./,
+    );
+    const stacks = new Set(
+      aws.calls.filter((c) => c.action === 'DetectStackDrift').map((c) => c.params['StackName']),
+    );
+    expect(stacks.size).toBe(2);
+    expect(aws.calls.filter((c) => c.action === 'DetectStackDrift')).toHaveLength(2 * stacks.size);
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import { createAwsClients } from '../../../src/aws/clients.js';
+import type { AwsClients } from '../../../src/aws/clients.js';
 import type { VerifyClients } from '../../../src/verify/types.js';
 import type { FakeAws } from './index.js';
 
@@ -77,20 +78,21 @@ export function readClients(
 }
 
 /**
- * {@link readClients} with EC2 as the product reads it: its own Query-protocol reader
- * (src/aws/ec2/reader.ts, made by createAwsClients), pointed at the fake by AWS_ENDPOINT_URL.
+ * The clients verification is handed, as the product makes them (createAwsClients): its own
+ * readers of EC2, S3, IAM and KMS (src/aws/ec2/, s3-read.ts, iam-read.ts, kms-read.ts), pointed
+ * at the fake by AWS_ENDPOINT_URL; {@link readClients} has the SDK's clients of the same calls.
  */
 export function verifyClients(
   aws: FakeAws,
   options: { readonly region?: string; readonly maxAttempts?: number } = {},
-): VerifyClients {
-  const ec2 = createAwsClients({
+): VerifyClients & Pick<AwsClients, 's3Objects'> {
+  const { ec2, s3, iam, kms, s3Objects } = createAwsClients({
     region: options.region ?? 'us-east-1',
     credentials: FAKE_CREDENTIALS,
     maxAttempts: options.maxAttempts ?? 3,
     env: { AWS_ENDPOINT_URL: aws.url },
-  }).ec2;
-  return { ...readClients(aws, options), ec2 };
+  });
+  return { ec2, s3, iam, kms, s3Objects };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -12,7 +12,14 @@ import { AwsError } from './wire.js';
  * it, which is what ClientToken (CreateChangeSet) and ClientRequestToken exist for.
  */
 export type FaultKind =
-  'throttle' | 'internal' | 'unavailable' | 'reset' | 'lost-response' | 'delay' | 'error';
+  | 'throttle'
+  | 'internal'
+  | 'unavailable'
+  | 'reset'
+  | 'lost-response'
+  | 'delay'
+  | 'error'
+  | 'not-implemented';
 
 export interface FaultRule {
   /** `cloudformation`, `sts`, `oidc`, `ec2`, `s3`, `iam`, `kms`, `mwaa` or `logs`; absent: any. */
@@ -96,9 +103,20 @@ const CODES: Readonly<
   },
 };
 
+/**
+ * `not-implemented`: how moto 5.2.1 answers an action it does not implement (DetectStackDrift,
+ * for one): its dispatcher raises Python's NotImplementedError ("The detect_stack_drift action
+ * has not been implemented", moto/core/responses.py `call_action`), and Werkzeug turns that into
+ * this generic HTTP 500 page, not an AWS error document (seen against moto 5.2.1, 2026-12-04).
+ * The SDK reads it as a server error and retries it like AWS's own InternalFailure.
+ */
+export const NOT_IMPLEMENTED_PAGE =
+  '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n';
+
 /** What the server must do with a call a rule fired on. */
 export type FaultAction =
   | { readonly kind: 'error'; readonly error: AwsError }
+  | { readonly kind: 'not-implemented' }
   | { readonly kind: 'reset' }
   | { readonly kind: 'lost-response' }
   | { readonly kind: 'delay'; readonly ms: number };
@@ -149,6 +167,8 @@ function toAction(rule: FaultRule, service: string): FaultAction {
       return { kind: 'reset' };
     case 'lost-response':
       return { kind: 'lost-response' };
+    case 'not-implemented':
+      return { kind: 'not-implemented' };
     case 'delay':
       return { kind: 'delay', ms: rule.delayMs ?? 100 };
     case 'throttle':

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as changeSets from './change-sets.js';
 import type { DriftBook } from './drift.js';
 import { handleEc2 } from './ec2.js';
+import { NOT_IMPLEMENTED_PAGE } from './faults.js';
 import type { FaultBook } from './faults.js';
 import { handleIam } from './iam.js';
 import type { Inventory } from './inventory.js';
@@ -204,6 +205,11 @@ export function router(s: Services): (req: IncomingMessage, res: ServerResponse)
       if (fault.kind === 'reset') {
         call.fault = 'reset';
         return void req.socket.destroy();
+      }
+      if (fault.kind === 'not-implemented') {
+        call.fault = 'not-implemented';
+        const headers = { 'content-type': 'text/html; charset=utf-8' };
+        return send(res, call, { status: 500, headers, body: NOT_IMPLEMENTED_PAGE });
       }
       call.fault = fault.error.code;
       return send(res, call, incoming.error(fault.error), fault.error.code);

@@ -146,3 +146,51 @@ describe('detectStackDrift against the fake CloudFormation', () => {
     }
   });
 });
+
+describe('detectStackDrift when CloudFormation answers a drift call with a server error', () => {
+  // The engine's clients retry up to 10 attempts, adaptively (src/aws/clients.ts); against moto,
+  // which answers DetectStackDrift with a 500 page (fake-aws/faults.ts, not-implemented), that
+  // made a plan wait ~16 s for information it then went without.
+  it.each(['not-implemented', 'internal'] as const)(
+    'a %s 500 every time: two attempts, then one line saying why drift was not checked',
+    async (kind) => {
+      const aws = await startFakeAws();
+      try {
+        aws.seedStack({ name: 'net', templateBody: await loadBuiltInTemplate('vpc') });
+        aws.addFault({ service: 'cloudformation', action: 'DetectStackDrift', kind });
+        const cfn = cfnClient(aws, { maxAttempts: 10, retryMode: 'adaptive' });
+        const found = await detectStackDrift(cfn, 'net', { clock: systemClock, timeoutMs: 60_000 });
+        expect(found).toEqual({
+          status: 'unavailable',
+          reason: expect.stringMatching(
+            /^drift detection failed: CloudFormation answered DetectStackDrift with HTTP 500 \(.+\) 2 times$/,
+          ),
+        });
+        expect(aws.calls.filter((c) => c.action === 'DetectStackDrift')).toHaveLength(2);
+      } finally {
+        await aws.close();
+      }
+    },
+  );
+
+  it.each([
+    ['one 500', 'internal', 1, 'adaptive'],
+    ['three throttles', 'throttle', 3, 'standard'],
+  ] as const)(
+    '%s, then an answer: retried as the client is configured, and the drift is read',
+    async (_, kind, times, retryMode) => {
+      const aws = await startFakeAws({ driftDetectionMs: 50 });
+      try {
+        aws.seedStack({ name: 'net', templateBody: await loadBuiltInTemplate('vpc') });
+        aws.addFault({ service: 'cloudformation', action: 'DetectStackDrift', kind, times });
+        const cfn = cfnClient(aws, { maxAttempts: 10, retryMode });
+        const found = await detectStackDrift(cfn, 'net', { clock: systemClock, timeoutMs: 10_000 });
+        expect(found).toEqual({ status: 'checked', drifted: [] });
+        const calls = aws.calls.filter((c) => c.action === 'DetectStackDrift');
+        expect(calls).toHaveLength(times + 1);
+      } finally {
+        await aws.close();
+      }
+    },
+  );
+});

@@ -245,7 +245,8 @@ async function buildPrerequisites(clients: { s3: S3Client; iam: IAMClient; kms: 
 describeMoto('verifyEnvironment against moto', () => {
   let moto: MotoServer | undefined;
   let clients: { ec2: EC2Client; s3: S3Client; iam: IAMClient; kms: KMSClient };
-  // What verification is handed: EC2 through the product's own reader, the others as built.
+  // What verification is handed: the product's own readers (src/aws/), as createAwsClients makes
+  // them; the SDK clients build the world.
   let verifyClients: VerifyClients;
   let world: World;
 
@@ -258,14 +259,12 @@ describeMoto('verifyEnvironment against moto', () => {
       iam: new IAMClient(common),
       kms: new KMSClient(common),
     };
-    verifyClients = {
-      ...clients,
-      ec2: createAwsClients({
-        region: REGION,
-        credentials: MOTO_CREDENTIALS,
-        env: { AWS_ENDPOINT_URL: moto.endpoint },
-      }).ec2,
-    };
+    const { ec2, s3, iam, kms } = createAwsClients({
+      region: REGION,
+      credentials: MOTO_CREDENTIALS,
+      env: { AWS_ENDPOINT_URL: moto.endpoint },
+    });
+    verifyClients = { ec2, s3, iam, kms };
     const network = await buildNetwork(clients.ec2);
     const prerequisites = await buildPrerequisites(clients);
     const checked = checkStackOutputs(

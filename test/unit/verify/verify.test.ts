@@ -165,9 +165,9 @@ describe('verifyEnvironment', () => {
       outputs: OUTPUTS,
       clients: {
         ec2: gated(healthyEc2()) as VerifyClients['ec2'],
-        s3: gated(healthyS3()),
-        iam: gated(healthyIam()),
-        kms: gated(healthyKms()),
+        s3: gated(healthyS3()) as VerifyClients['s3'],
+        iam: gated(healthyIam()) as VerifyClients['iam'],
+        kms: gated(healthyKms()) as VerifyClients['kms'],
       },
     });
     await new Promise((resolve) => setImmediate(resolve));
