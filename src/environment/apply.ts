@@ -47,8 +47,12 @@ export async function applyEnvironmentStack(
     const environment = lastUpdateError(now) !== undefined ? now : (watcher.lastSeen() ?? now);
     const cause = lastUpdateError(environment);
     if (cause === undefined) throw error;
+    // A failed create is deleted by CloudFormation's rollback (MWAA takes ~20 minutes to do it):
+    // say the environment is gone rather than quote the last status the watcher saw.
+    const state =
+      now === undefined ? `was deleted by the rollback` : `is ${now.Status ?? 'in no state'}`;
     throw new EnvironmentDeployError(
-      `${errorMessage(error)}\nMWAA environment ${name} is ${environment?.Status ?? 'gone'}; its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`,
+      `${errorMessage(error)}\nMWAA environment ${name} ${state}; its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`,
       { cause: error },
     );
   }
