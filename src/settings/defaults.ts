@@ -31,6 +31,7 @@ export const INPUT_DEFAULTS = {
   'github-token': '',
   'fail-on-destructive': 'true',
   'allow-destructive': '',
+  'allow-failed-prechecks': '',
   'termination-protection': 'true',
   'recreate-failed-stack': 'false',
   'require-reviewed-plan': 'false',

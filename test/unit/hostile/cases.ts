@@ -400,6 +400,16 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
       ),
     },
   },
+  'allow-failed-prechecks': {
+    base: 'kms-key-policy',
+    pick: (s) => s.allowFailedPrechecks,
+    kept: (value) => [value.trim()],
+    defaultValue: [],
+    malformed: 'kms-key-policy;security-group',
+    // A pre-check that reads a fact cannot be allowed.
+    outOfRange: 'bucket-versioning',
+    wrongType: '{"kms-key-policy": true}',
+  },
   'termination-protection': boolean((s) => s.terminationProtection, true),
   'recreate-failed-stack': boolean((s) => s.recreateFailedStack, false),
   'require-reviewed-plan': boolean((s) => s.requireReviewedPlan, false),
