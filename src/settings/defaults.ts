@@ -51,7 +51,8 @@ export const INPUT_DEFAULTS = {
   'airflow-version': '',
   'environment-class': 'mw1.small',
   'min-workers': '1',
-  'max-workers': '10',
+  // Empty: 10, or 1 for mw1.micro (which does not scale its one worker).
+  'max-workers': '',
   // Empty: 2, or 1 for mw1.micro (MWAA's own defaults).
   schedulers: '',
   'webserver-access-mode': 'PRIVATE_ONLY',

@@ -80,7 +80,7 @@ describe('deploy-environment against the fake AWS', () => {
     );
     expect(run.stdout).toMatch(/Stack analytics-mwaa-environment ended in ROLLBACK_COMPLETE/);
     expect(run.stdout).toMatch(
-      /MWAA environment analytics was deleted by the rollback; its last update FAILED: INCORRECT_CONFIGURATION: CloudWatch Logs could not use the KMS key/,
+      /MWAA environment analytics was deleted by the rollback; its last update FAILED: INCORRECT_CONFIGURATION: You may need to check the execution role permissions policy/,
     );
     expect(aws.mwaa.environments.has('analytics')).toBe(false);
   });
