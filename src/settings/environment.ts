@@ -18,8 +18,9 @@ import { parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { parseKeyValues } from './tags.js';
 
 /**
- * Workers: the API model's minimum is 1 and it sets no maximum (MinWorkers, MaxWorkers); the
- * account's quota does. 120 is a bound against typos, not a documented limit.
+ * Workers: the API model's minimum is 1 and it sets no maximum (MinWorkers, MaxWorkers). The
+ * limit is a service quota, "Workers per environment", 25 by default and adjustable (MWAA user
+ * guide, quotas), so more than 25 can be right; 120 is a bound against typos.
  */
 const WORKERS = { min: 1, max: 120 } as const;
 /** Schedulers: 2 to 5, except mw1.micro which runs exactly 1 (the API reference). */
