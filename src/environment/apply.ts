@@ -108,7 +108,8 @@ function watchEnvironment(
       try {
         const environment = await mwaa.getEnvironment(name);
         if (environment) seen = environment;
-        const status = environment?.Status ?? 'NOT_CREATED_YET';
+        // Gone after it was seen: deleted (a failed create's rollback), MWAA's DELETED.
+        const status = environment?.Status ?? (seen ? 'DELETED' : 'NOT_CREATED_YET');
         if (status !== last) {
           const minutes = Math.floor((ctx.clock.now() - startedAt) / 60_000);
           const failed =
