@@ -58,6 +58,7 @@ const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName
     'tags',
     'fail-on-destructive',
     'allow-destructive',
+    'allow-failed-prechecks',
     'termination-protection',
     'recreate-failed-stack',
     'timeout-minutes',

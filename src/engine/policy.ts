@@ -1,16 +1,21 @@
 import { describeViolations, evaluateDestructivePolicy } from '../plan/analysis-policy.js';
+import { describePrecheckViolations, evaluatePrechecks } from '../plan/analysis-prechecks.js';
 import { analyzePlan } from '../plan/analysis.js';
 import { templateFacts } from '../plan/analysis-template.js';
 import type { Plan } from '../plan/model.js';
 import type { Settings } from '../settings/types.js';
 import type { TemplateBodies } from '../stacks/specs.js';
 
-/** Raised when the plan is destructive and the settings forbid it; the message lists why. */
+/**
+ * Raised when the settings forbid the plan: it is destructive, or it creates or updates an MWAA
+ * environment a pre-check knows will fail. The message lists why.
+ */
 export class DestructivePlanError extends Error {}
 
 /**
- * The destructive-change policy of the settings (fail-on-destructive, allow-destructive) applied
- * to a plan. Returns the message of the violation, or undefined when the plan may proceed.
+ * The plan's policy under the settings: the "will it create?" pre-checks (allow-failed-prechecks)
+ * and the destructive-change policy (fail-on-destructive, allow-destructive). Returns the message
+ * of every violation, or undefined when the plan may proceed.
  */
 export function policyViolation(
   plan: Plan,
@@ -25,9 +30,15 @@ export function policyViolation(
     failOnDestructive: settings.failOnDestructive,
     allow: settings.allowDestructive,
   });
-  if (violations.length === 0) return undefined;
-  return (
-    `The plan is destructive and fail-on-destructive is on:\n${describeViolations(violations)}\n` +
-    'If this is intended, add the logical IDs or types to allow-destructive (KeyMode allows a key-mode switch; Drift allows reverting changes made outside CloudFormation).'
-  );
+  const prechecks = evaluatePrechecks(plan, settings.allowFailedPrechecks).violations;
+  const messages = [
+    ...(prechecks.length > 0 ? [describePrecheckViolations(prechecks)] : []),
+    ...(violations.length > 0
+      ? [
+          `The plan is destructive and fail-on-destructive is on:\n${describeViolations(violations)}\n` +
+            'If this is intended, add the logical IDs or types to allow-destructive (KeyMode allows a key-mode switch; Drift allows reverting changes made outside CloudFormation).',
+        ]
+      : []),
+  ];
+  return messages.length > 0 ? messages.join('\n') : undefined;
 }

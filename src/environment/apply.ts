@@ -47,8 +47,12 @@ export async function applyEnvironmentStack(
     const environment = lastUpdateError(now) !== undefined ? now : (watcher.lastSeen() ?? now);
     const cause = lastUpdateError(environment);
     if (cause === undefined) throw error;
+    // A failed create is deleted by CloudFormation's rollback (MWAA takes ~20 minutes to do it):
+    // say the environment is gone rather than quote the last status the watcher saw.
+    const state =
+      now === undefined ? `was deleted by the rollback` : `is ${now.Status ?? 'in no state'}`;
     throw new EnvironmentDeployError(
-      `${errorMessage(error)}\nMWAA environment ${name} is ${environment?.Status ?? 'gone'}; its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`,
+      `${errorMessage(error)}\nMWAA environment ${name} ${state}; its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`,
       { cause: error },
     );
   }
@@ -104,7 +108,8 @@ function watchEnvironment(
       try {
         const environment = await mwaa.getEnvironment(name);
         if (environment) seen = environment;
-        const status = environment?.Status ?? 'NOT_CREATED_YET';
+        // Gone after it was seen: deleted (a failed create's rollback), MWAA's DELETED.
+        const status = environment?.Status ?? (seen ? 'DELETED' : 'NOT_CREATED_YET');
         if (status !== last) {
           const minutes = Math.floor((ctx.clock.now() - startedAt) / 60_000);
           const failed =

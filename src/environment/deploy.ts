@@ -13,6 +13,7 @@ import type { TemplateBodies } from '../stacks/specs.js';
 import type { StackPlan } from '../plan/model.js';
 import type { StackContext } from '../stacks/types.js';
 import { applyEnvironmentStack } from './apply.js';
+import { planEnvironmentStack } from './plan.js';
 
 /**
  * Applies the environment stack with the deployed stacks' outputs. `pending` holds the change
@@ -38,7 +39,10 @@ export async function deployEnvironment(
     ctx.log.info(
       `Planning stack ${spec.name} again with the other stacks' outputs and the code's versions.`,
     );
-    planned = await planAgain(planned, spec, ctx, pending);
+    // With the outputs known now, the pre-checks run in full before the change set is made.
+    planned = await planAgain(planned, spec, ctx, pending, (s, c) =>
+      planEnvironmentStack(s, c, context),
+    );
   }
   // Admitted while still pending (a refused change set is discarded by the caller).
   admit(planned.plan);

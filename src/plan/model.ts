@@ -99,6 +99,22 @@ export type StackDrift =
   | { readonly status: 'checked'; readonly drifted: readonly DriftedResource[] }
   | { readonly status: 'unavailable'; readonly reason: string };
 
+/**
+ * A "will it create?" pre-check that failed: the environment this stack creates or updates would
+ * fail 20 to 40 minutes into the operation. It violates the plan's policy unless
+ * `allowFailedPrechecks` names its ID (only checks that can read a setup wrongly may be allowed).
+ */
+export interface FailedPrecheck {
+  /** The check's ID, e.g. `kms-key-policy`: the entry that allows it, when it can be allowed. */
+  readonly id: string;
+  /** What the check wants, phrased as the passing state. */
+  readonly title: string;
+  /** What was found and the fix; may span lines (e.g. the key-policy statement to add). */
+  readonly details: string;
+  /** True when the check can read a setup wrongly, so allow-failed-prechecks may accept it. */
+  readonly allowable: boolean;
+}
+
 export interface StackPlan {
   readonly role: 'vpc' | 'prerequisites' | 'environment';
   readonly stackName: string;
@@ -119,6 +135,8 @@ export interface StackPlan {
   readonly warnings: readonly string[];
   /** Changes made outside CloudFormation, when drift detection ran. */
   readonly drift?: StackDrift;
+  /** The environment stack: the pre-checks that failed (absent when none ran or all passed). */
+  readonly failedPrechecks?: readonly FailedPrecheck[];
 }
 
 export interface Plan {

@@ -160,8 +160,11 @@ function accountOf(arn: string): string {
   return arn.split(':')[4] ?? '';
 }
 
-/** The plan of a stack that cannot have a change set yet: every resource of its template added. */
-function templatePlan(
+/**
+ * The plan of a stack that cannot have a change set yet (or must not get one): every resource of
+ * its template added.
+ */
+export function templatePlan(
   spec: StackSpec,
   ctx: EngineContext,
   state: StackState,

@@ -13,6 +13,7 @@ import type { Prepared, RenderContext } from './context.js';
 import { escapeInline as e } from './escape.js';
 import { headerParts, safeUrl, summaryParts, warningParts } from './markdown-header.js';
 import { driftParts } from './markdown-drift.js';
+import { precheckParts } from './markdown-prechecks.js';
 import { securityParts } from './markdown-security.js';
 import { stackParts } from './markdown-stack.js';
 import { mermaidBlock } from './mermaid.js';
@@ -80,6 +81,7 @@ function documentParts(p: Prepared, options: MarkdownOptions): Part[] {
   const diagram = p.analysis.hasChanges ? mermaidBlock(p.plan, links) : undefined;
   return [
     ...headerParts(p),
+    ...precheckParts(p),
     ...warningParts(p),
     ...summaryParts(p),
     { text: '', tier: Tier.KEEP, trimNote: true },

@@ -1,5 +1,6 @@
 import type {
   DriftedResource,
+  FailedPrecheck,
   Plan,
   PropertyChange,
   ResourceChange,
@@ -64,8 +65,19 @@ function drift(d: StackDrift | undefined): StackDrift | undefined {
   return { status: 'unavailable', reason: text(d.reason, TEXT_MAX) };
 }
 
+function prechecks(list: unknown): FailedPrecheck[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  return list.map((p: FailedPrecheck) => ({
+    id: text(p?.id, NAME_MAX),
+    title: text(p?.title, NAME_MAX),
+    details: text(p?.details, TEXT_MAX),
+    allowable: p?.allowable === true,
+  }));
+}
+
 function stack(s: StackPlan): StackPlan {
   const d = drift(s.drift);
+  const failed = prechecks(s.failedPrechecks);
   return {
     ...s,
     role: oneOf(s.role, ['vpc', 'prerequisites', 'environment'] as const) ?? 'prerequisites',
@@ -78,6 +90,7 @@ function stack(s: StackPlan): StackPlan {
     changes: Array.isArray(s.changes) ? s.changes.map(change) : [],
     warnings: Array.isArray(s.warnings) ? s.warnings.map((w) => text(w, TEXT_MAX)) : [],
     ...(d ? { drift: d } : { drift: undefined }),
+    ...(failed ? { failedPrechecks: failed } : { failedPrechecks: undefined }),
   };
 }
 

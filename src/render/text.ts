@@ -9,6 +9,7 @@ import { prepareRender } from './context.js';
 import type { RenderContext } from './context.js';
 import { describeSecurityChange, securityKindLabel } from './describe.js';
 import { escapeTerminal, neutraliseCommands, truncate } from './escape.js';
+import { precheckWarnings } from './markdown-prechecks.js';
 import { parameterRows } from './parameters.js';
 import { propertyRows } from './properties.js';
 import { destructiveWarnings, stackCounts, SYMBOL, changeKind, verdict } from './view.js';
@@ -66,6 +67,18 @@ export function renderPlanText(plan: Plan, ctx: RenderContext): string {
   if (p.ctx.runUrl) out.push(`  Run ${t(p.ctx.runUrl, 500)}`);
   out.push(verdict(p.plan, p.analysis).text, '');
 
+  // Failed pre-checks first: a deploy of this plan stops on them.
+  const failed = precheckWarnings(p.plan);
+  if (failed.length > 0) {
+    out.push(
+      '!! Will it create? No: the MWAA environment would fail 20 to 40 minutes into its creation or update; a deploy of this plan stops before anything is created or changed.',
+    );
+    for (const w of failed) {
+      out.push(`!! ${t(w.subject)} ${t(w.text, 1_000)}`);
+      const rest = w.details.split('\n').slice(1);
+      for (const line of rest.slice(0, 40)) out.push(`     ${t(line, 1_000)}`);
+    }
+  }
   const warnings = destructiveWarnings(p.analysis);
   for (const w of warnings)
     out.push(`${w.severe ? '!!' : ' !'} ${t(w.subject)} ${t(w.text, 1_000)}`);

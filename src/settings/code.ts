@@ -125,6 +125,13 @@ export function parseWorkspacePath(text: string, workspace: string): Parsed<stri
   return ok(isAbsolute(text) ? text : normalize(text));
 }
 
+/** MWAA's DagS3Path: at most 1024 characters (API reference, RelativePath). */
+const DAG_PATH_MAX_CHARS = 1024;
+/** S3 object keys: at most 1024 bytes of UTF-8 (S3 user guide, "Naming objects"). */
+const S3_KEY_MAX_BYTES = 1024;
+/** Room kept after the prefix for a file name (`x.py` at the least). */
+const MIN_NAME_BYTES = 4;
+
 /**
  * The environment's DAG folder in the bucket (MWAA's DagS3Path, e.g. `dags`), as a key prefix.
  * The bucket's root is refused: deletions there would reach requirements.txt and every other key.
@@ -149,7 +156,16 @@ export function parseDagPrefix(text: string): Parsed<string> {
       `${quote(text)} is not a folder path in the bucket; use names separated by '/', e.g. dags or airflow/dags`,
     );
   }
-  if (trimmed.length > 900) return fail(`${quote(text)} is too long for an S3 key prefix`);
+  // MWAA's DagS3Path (API reference: RelativePath, 1 to 1024 characters, pattern `.*`, which
+  // excludes line breaks, refused above) is a key prefix: S3 keys are at most 1024 bytes of
+  // UTF-8, and the prefix must leave room for the DAG files' names after its '/'. That bound is
+  // the tighter one (a character is at least a byte), so it covers MWAA's.
+  const bytes = Buffer.byteLength(`${trimmed}/`, 'utf8');
+  if (bytes > S3_KEY_MAX_BYTES - MIN_NAME_BYTES) {
+    return fail(
+      `${quote(text)} is ${bytes} bytes as a key prefix; S3 keys are at most ${S3_KEY_MAX_BYTES} bytes (UTF-8) and MWAA's DagS3Path at most ${DAG_PATH_MAX_CHARS} characters, and the DAG files' names must fit after it: use a shorter folder, e.g. dags`,
+    );
+  }
   return ok(`${trimmed}/`);
 }
 

@@ -31,6 +31,7 @@ export const INPUT_DEFAULTS = {
   'github-token': '',
   'fail-on-destructive': 'true',
   'allow-destructive': '',
+  'allow-failed-prechecks': '',
   'termination-protection': 'true',
   'recreate-failed-stack': 'false',
   'require-reviewed-plan': 'false',
@@ -52,7 +53,8 @@ export const INPUT_DEFAULTS = {
   'airflow-version': '',
   'environment-class': 'mw1.small',
   'min-workers': '1',
-  'max-workers': '10',
+  // Empty: 10, or 1 for mw1.micro (which does not scale its one worker).
+  'max-workers': '',
   // Empty: 2, or 1 for mw1.micro (MWAA's own defaults).
   schedulers: '',
   'webserver-access-mode': 'PRIVATE_ONLY',

@@ -17,7 +17,11 @@ import { parseDagPrefix } from './code.js';
 import { parseBoolean, parseEnum, parseInteger } from './scalars.js';
 import { parseKeyValues } from './tags.js';
 
-/** Workers: the API model's minimum is 1; 120 is the most MWAA documents for any class. */
+/**
+ * Workers: the API model's minimum is 1 and it sets no maximum (MinWorkers, MaxWorkers). The
+ * limit is a service quota, "Workers per environment", 25 by default and adjustable (MWAA user
+ * guide, quotas), so more than 25 can be right; 120 is a bound against typos.
+ */
 const WORKERS = { min: 1, max: 120 } as const;
 /** Schedulers: 2 to 5, except mw1.micro which runs exactly 1 (the API reference). */
 const SCHEDULERS = { min: 2, max: 5 } as const;
@@ -62,13 +66,13 @@ export function readEnvironment(
     'environment-class',
     parseEnum(read('environment-class'), ENVIRONMENT_CLASSES),
   );
-  const minWorkers = problems.take(
-    'min-workers',
-    parseInteger(read('min-workers'), WORKERS.min, WORKERS.max, 'workers'),
-  );
-  const maxWorkers = problems.take(
+  const micro = environmentClass === 'mw1.micro';
+  const minWorkers = readWorkers('min-workers', read('min-workers'), micro, problems);
+  const maxWorkers = readWorkers(
     'max-workers',
-    parseInteger(read('max-workers'), WORKERS.min, WORKERS.max, 'workers'),
+    read('max-workers') || (micro ? '1' : '10'),
+    micro,
+    problems,
   );
   if (minWorkers !== undefined && maxWorkers !== undefined && maxWorkers < minWorkers) {
     problems.invalid(
@@ -120,6 +124,27 @@ export function parseAirflowVersion(text: string): Parsed<string> {
     );
   }
   return ok(text);
+}
+
+/**
+ * `min-workers` or `max-workers`. mw1.micro runs one combined worker and scheduler and "does not
+ * support auto-scaling" (MWAA user guide, environment classes): both must be 1 there.
+ */
+function readWorkers(
+  input: 'min-workers' | 'max-workers',
+  text: string,
+  micro: boolean,
+  problems: ProblemCollector,
+): number | undefined {
+  const workers = problems.take(input, parseInteger(text, WORKERS.min, WORKERS.max, 'workers'));
+  if (micro && workers !== undefined && workers !== 1) {
+    problems.invalid(
+      input,
+      `${quote(text)} is not possible with environment-class mw1.micro, which runs exactly 1 worker and does not scale; set ${input}: 1${input === 'max-workers' ? ' or leave it empty' : ''}`,
+    );
+    return undefined;
+  }
+  return workers;
 }
 
 function readSchedulers(

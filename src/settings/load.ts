@@ -18,6 +18,7 @@ import { readCode } from './code.js';
 import { readNetwork } from './network.js';
 import { readDeployEnvironment } from './environment.js';
 import { withEnvironment } from './environment-stack.js';
+import { parsePrecheckAllowList } from './prechecks.js';
 import { ProblemCollector, fail, ok, quote } from './problems.js';
 import type { Parsed } from './problems.js';
 import { parseAllowList, parseBoolean, parseEnum, parseInteger } from './scalars.js';
@@ -109,6 +110,10 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       parseBoolean(read('fail-on-destructive')),
     ),
     allowDestructive: problems.take('allow-destructive', parseAllowList(read('allow-destructive'))),
+    allowFailedPrechecks: problems.take(
+      'allow-failed-prechecks',
+      parsePrecheckAllowList(read('allow-failed-prechecks')),
+    ),
     terminationProtection: problems.take(
       'termination-protection',
       parseBoolean(read('termination-protection')),

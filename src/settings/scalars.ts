@@ -39,13 +39,9 @@ export function parseEnum<T extends string>(text: string, allowed: readonly T[])
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
 const RESOURCE_TYPE = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
-/**
- * Reads `allow-destructive`: comma- or newline-separated entries, trimmed, empty ones skipped,
- * duplicates dropped. Each is a CloudFormation logical ID (`DagBucket`) or resource type
- * (`AWS::S3::Bucket`).
- */
-export function parseAllowList(text: string): Parsed<readonly string[]> {
-  const entries = [
+/** Comma- or newline-separated entries, trimmed, empty ones skipped, duplicates dropped. */
+export function splitList(text: string): string[] {
+  return [
     ...new Set(
       text
         .split(/[,\n]/)
@@ -53,6 +49,15 @@ export function parseAllowList(text: string): Parsed<readonly string[]> {
         .filter((entry) => entry !== ''),
     ),
   ];
+}
+
+/**
+ * Reads `allow-destructive`: comma- or newline-separated entries, trimmed, empty ones skipped,
+ * duplicates dropped. Each is a CloudFormation logical ID (`DagBucket`) or resource type
+ * (`AWS::S3::Bucket`).
+ */
+export function parseAllowList(text: string): Parsed<readonly string[]> {
+  const entries = splitList(text);
   const bad = entries.filter((e) => !LOGICAL_ID.test(e) && !RESOURCE_TYPE.test(e));
   if (bad.length > 0) {
     return fail(

@@ -6,6 +6,7 @@ import type { EnvironmentSettings } from './environment-types.js';
  */
 
 import type { CodeSettings } from './code.js';
+import type { AllowablePrecheck } from './prechecks.js';
 
 /** What a run does. */
 export type Mode = 'plan' | 'deploy' | 'verify';
@@ -99,6 +100,11 @@ export interface Settings {
   readonly failOnDestructive: boolean;
   /** Logical IDs or resource types whose destructive changes are accepted. */
   readonly allowDestructive: readonly string[];
+  /**
+   * "Will it create?" pre-checks (by ID, e.g. `kms-key-policy`) whose failure does not stop a
+   * deploy of the environment: only those whose reading can be wrong (settings/prechecks.ts).
+   */
+  readonly allowFailedPrechecks: readonly AllowablePrecheck[];
   /** Turn termination protection on after creating a stack. */
   readonly terminationProtection: boolean;
   /** Delete and recreate a stack left in ROLLBACK_COMPLETE by an earlier failed create. */

@@ -1,6 +1,7 @@
 /**
  * The bundled action planning the environment stack: a replacement blocked unless allowed by
- * its logical ID, and the "will it create?" pre-checks before anything is created.
+ * its logical ID, and the "will it create?" pre-checks failing the plan before anything is
+ * created.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,7 +85,7 @@ describe('deploy-environment plans against the fake AWS', () => {
     expect(byName.code).toBe(0);
   });
 
-  it('plan warns before anything is created when the key policy lacks the logs statement', async () => {
+  it('plan fails, after showing it, when the key policy lacks the logs statement; nothing is created', async () => {
     const keyArn = aws.seedKey({ policy: { Version: '2012-10-17', Statement: [rootStatement()] } });
     const run = await runAction({
       inputs: environmentInputs({
@@ -94,16 +95,21 @@ describe('deploy-environment plans against the fake AWS', () => {
       }),
       env: aws.env(),
     });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
+    // The plan shows it first, then the step fails with the finding and the fix.
     expect(run.stdout).toMatch(
-      /Will it create\? KMS key policy lets CloudWatch Logs use the key: no\..*fail 20 to 40 minutes into its creation/,
+      /!! Will it create\? No: the MWAA environment would fail 20 to 40 minutes into its creation/,
     );
+    expect(run.stdout).toMatch(
+      /::error::The MWAA environment would fail 20 to 40 minutes into its creation or update, so nothing was created or changed:%0A- analytics-mwaa-environment: KMS key policy lets CloudWatch Logs use the key: no\. the key policy of arn:aws:kms:[^ ]+ has no statement allowing logs\.us-east-1\.amazonaws\.com/,
+    );
+    expect(run.stdout).toContain(`add this statement to the key policy of ${keyArn}:`);
     // Plan mode changed nothing: no environment, no stack left behind.
     expect(aws.mwaa.environments.size).toBe(0);
     expect(aws.stack('analytics-mwaa-environment')).toBeUndefined();
   });
 
-  it('plan warns when the deployed bucket lost its versioning', async () => {
+  it('plan fails when the deployed bucket lost its versioning, with no way past that fact', async () => {
     const run = await runAction({
       inputs: environmentInputs({ 'deploy-environment': 'false' }),
       env: aws.env(),
@@ -114,7 +120,20 @@ describe('deploy-environment plans against the fake AWS', () => {
       VersioningConfiguration: { Status: 'Suspended' },
     }));
     const plan = await runAction({ inputs: environmentInputs({ mode: 'plan' }), env: aws.env() });
-    expect(plan.code).toBe(0);
-    expect(plan.stdout).toMatch(/Will it create\? Bucket versioning enabled: no\./);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(
+      /!! Bucket versioning enabled \(analytics-mwaa-environment\): no\./,
+    );
+    expect(plan.stdout).toMatch(
+      /::error::The MWAA environment would fail[^\n]*Bucket versioning enabled: no\./,
+    );
+    expect(plan.stdout).not.toMatch(/::error::[^\n]*allow-failed-prechecks/);
+    // Stopped before its change set: no REVIEW_IN_PROGRESS environment stack was made.
+    expect(
+      aws.calls.some(
+        (c) =>
+          c.action === 'CreateChangeSet' && c.params['StackName'] === 'analytics-mwaa-environment',
+      ),
+    ).toBe(false);
   });
 });

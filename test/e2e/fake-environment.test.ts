@@ -61,15 +61,28 @@ describe('deploy-environment against the fake AWS', () => {
         ],
       },
     });
+    // The pre-check would stop this deploy (fake-environment-prechecks.test.ts); allowed here, as
+    // for a policy the check reads wrongly, MWAA itself fails the environment.
     const run = await runAction({
-      inputs: environmentInputs({ 'key-mode': 'customer-managed', 'kms-key': keyArn }),
+      inputs: environmentInputs({
+        'key-mode': 'customer-managed',
+        'kms-key': keyArn,
+        'allow-failed-prechecks': 'kms-key-policy',
+      }),
       env: aws.env(),
     });
     expect(run.code).toBe(1);
+    // The environment's own progress through the rollback's deletion, which CloudFormation waits
+    // for (DELETING, ~20 minutes in AWS) before ROLLBACK_COMPLETE. (CREATE_FAILED lasts only
+    // until CloudFormation's handler notices it, too briefly for a poll to be sure to see it.)
+    expect(run.stdout).toMatch(
+      /MWAA environment analytics: CREATING \(\d+ min\)[\s\S]*MWAA environment analytics: DELETING \(\d+ min\); last update FAILED: INCORRECT_CONFIGURATION[\s\S]*ROLLBACK_COMPLETE/,
+    );
     expect(run.stdout).toMatch(/Stack analytics-mwaa-environment ended in ROLLBACK_COMPLETE/);
     expect(run.stdout).toMatch(
-      /MWAA environment analytics is (CREATE_FAILED|DELETING|gone); its last update FAILED: INCORRECT_CONFIGURATION: CloudWatch Logs could not use the KMS key/,
+      /MWAA environment analytics was deleted by the rollback; its last update FAILED: INCORRECT_CONFIGURATION: You may need to check the execution role permissions policy/,
     );
+    expect(aws.mwaa.environments.has('analytics')).toBe(false);
   });
 
   it('creates with a key the stack makes: the four grants and encrypted log groups pass verify', async () => {

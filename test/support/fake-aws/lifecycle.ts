@@ -3,6 +3,7 @@
  * resources skipped, a scripted failure ending in DELETE_FAILED) and ContinueUpdateRollback.
  */
 import { restore } from './deployment.js';
+import { deleteThroughProvider } from './providers.js';
 import { isRetained } from './retain.js';
 import type { CfnState } from './state.js';
 import { evaluate, waves } from './template-model.js';
@@ -48,21 +49,35 @@ export function scheduleDeletion(
     const plan = deletionWaves(state, stack);
     for (const wave of plan) {
       const failed: string[] = [];
+      // A wave ends with its slowest deletion: a resource made through another fake service
+      // (providers.ts) is deleted there and takes that service's time.
+      let waveMs = R;
       for (const id of wave) {
         const r = stack.resources.get(id)!;
         const retain = isRetained(stack.template?.Resources[id]?.DeletionPolicy);
         const failure = retain ? undefined : state.takeResourceFailure(stack.name, id, 'delete');
         if (failure) failed.push(id);
         const e = { logicalId: id, type: r.type };
-        state.schedule(t, (at) =>
-          state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token),
-        );
-        state.schedule(t + R, (at) => {
+        const provider = retain || failure ? undefined : state.providers.get(r.type);
+        const ms = Math.max(R, provider?.plan('delete', {}).durationMs ?? 0);
+        waveMs = Math.max(waveMs, ms);
+        state.schedule(t, (at) => {
+          state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
+          if (provider && r.physicalId) {
+            deleteThroughProvider(
+              state.providers,
+              r.type,
+              { physicalId: r.physicalId, attributes: r.attributes },
+              at.getTime(),
+            );
+          }
+        });
+        state.schedule(t + ms, (at) => {
           const status = retain ? 'DELETE_SKIPPED' : failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
           state.resourceEvent(stack, at, { ...e, status, reason: failure?.reason }, token);
         });
       }
-      t += R + 1;
+      t += waveMs + 1;
       if (failed.length > 0) {
         const reason = `The following resource(s) failed to delete: [${failed.join(', ')}]. `;
         state.schedule(t, (at) => state.stackEvent(stack, at, 'DELETE_FAILED', reason, token));

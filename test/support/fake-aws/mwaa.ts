@@ -15,7 +15,12 @@
  * - A customer managed key gets four grants named after the environment, grantee and retiring
  *   principal airflow.{region}.amazonaws.com (seed 001, "Grant policies").
  * - A key policy without the CloudWatch Logs statement makes the log groups, and so the
- *   environment, fail (seed 001, "Attaching key policies"; mwaa-requirements.md).
+ *   environment, fail (seed 001, "Attaching key policies"; mwaa-requirements.md). MWAA does not
+ *   say why: a create that fails on its configuration ends CREATE_FAILED with ErrorCode
+ *   INCORRECT_CONFIGURATION and a generic message naming neither the key nor the log group, as
+ *   quoted from a real failure in LBHackney-IT/Data-Platform#1764 (2024). That the key-policy case
+ *   gives exactly this code and text is not confirmed by a reference; the generic text is the
+ *   harder case for the product, which is why the plan's pre-check names the key and the fix.
  * - Log groups airflow-{env}-{DAGProcessing|Scheduler|Task|WebServer|Worker} for enabled types,
  *   encrypted with the key in customer-managed mode (MWAA user guide, monitoring).
  * - GetEnvironment of an unknown name: 404 ResourceNotFoundException (API reference).
@@ -28,6 +33,10 @@ import type { CfnState } from './state.js';
 
 /** How long MWAA operations take in the real service (for tests on a fake clock). */
 export const REALISTIC_MWAA_MS = { create: 25 * 60_000, update: 15 * 60_000, delete: 20 * 60_000 };
+
+/** MWAA's LastUpdate.Error.ErrorMessage for a create that failed on its configuration. */
+export const INCORRECT_CONFIGURATION_MESSAGE =
+  'You may need to check the execution role permissions policy for your environment, and that each of the VPC networking components required by the environment are configured to allow traffic. Troubleshooting: https://docs.aws.amazon.com/mwaa/latest/userguide/troubleshooting.html';
 
 export interface MwaaOptions {
   /** Defaults scaled down for wall-clock tests: 300, 200 and 100 ms. */
@@ -122,7 +131,7 @@ export class FakeMwaa {
         durationMs,
         error: {
           ErrorCode: 'INCORRECT_CONFIGURATION',
-          ErrorMessage: `CloudWatch Logs could not use the KMS key ${keyArn} to create the log group airflow-${String(properties['Name'])}-DAGProcessing: its key policy does not allow logs.${this.cfn.options.region}.amazonaws.com.`,
+          ErrorMessage: INCORRECT_CONFIGURATION_MESSAGE,
         },
       };
     }

@@ -29,6 +29,25 @@ export interface ResourceProvider {
 }
 
 /**
+ * Deletes a resource through its provider when its type has one, starting at `at` (ms), and
+ * returns how long CloudFormation then waits for it: the service's own deletion time, which
+ * CloudFormation's handler waits out (an MWAA environment is DELETING for about 20 minutes
+ * before it is gone, and the stack stays *_IN_PROGRESS meanwhile). Undefined without a provider.
+ */
+export function deleteThroughProvider(
+  providers: ReadonlyMap<string, ResourceProvider>,
+  type: string,
+  identity: { readonly physicalId: string; readonly attributes: Record<string, string> },
+  at: number,
+): number | undefined {
+  const provider = providers.get(type);
+  if (!provider) return undefined;
+  const plan = provider.plan('delete', {});
+  provider.begin('delete', identity.physicalId, {}, identity.attributes, plan, at);
+  return plan.durationMs;
+}
+
+/**
  * The environment through the fake MWAA. CloudFormation's event for a failed environment says
  * it did not stabilise, without MWAA's own error: that is in GetEnvironment's LastUpdate.Error,
  * which is why the product reads it.

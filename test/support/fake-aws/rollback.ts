@@ -7,6 +7,7 @@
 import { restore } from './deployment.js';
 import { scheduleDeletion } from './lifecycle.js';
 import type { Run } from './outcomes.js';
+import { deleteThroughProvider } from './providers.js';
 
 /** CloudFormation's "The following resource(s) failed to …: [A, B]. " (empty for no resources). */
 export function failedList(verb: string, ids: readonly string[]): string {
@@ -26,50 +27,7 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
       token,
     ),
   );
-  for (const id of [...run.touched].reverse()) {
-    const e = { logicalId: id, type: run.typeOf(id) };
-    // DeletionPolicy Retain applies to a create's rollback too: the resource stays in the
-    // account (DELETE_SKIPPED). RetainExceptOnCreate, or ExecuteChangeSet's
-    // RetainExceptOnCreate=true, deletes what this create made. (AWS CloudFormation User Guide,
-    // "DeletionPolicy attribute", RetainExceptOnCreate, added July 2023.)
-    // Only a resource that was created can stay: not the failed one, nor those cancelled.
-    const policy = cs.template.Resources[id]?.DeletionPolicy;
-    let retain = false;
-    state.schedule(tf + 1, (at) => {
-      retain =
-        policy === 'Retain' &&
-        !run.retainExceptOnCreate &&
-        stack.resources.get(id)?.status === 'CREATE_COMPLETE';
-      state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
-      // A resource made through another fake service is deleted there too (providers.ts).
-      const provider = state.providers.get(e.type);
-      const identity = run.target.identities.get(id);
-      if (!retain && provider && identity) {
-        provider.begin(
-          'delete',
-          identity.physicalId,
-          {},
-          identity.attributes,
-          provider.plan('delete', {}),
-          at.getTime(),
-        );
-      }
-    });
-    state.schedule(tf + 1 + R, (at) => {
-      const failure = run.failures.get(id)?.rollbackReason;
-      if (retain) {
-        const record = stack.resources.get(id);
-        if (record) state.retained.push({ stackName: stack.name, resource: { ...record } });
-      }
-      const status = retain
-        ? 'DELETE_SKIPPED'
-        : failure !== undefined
-          ? 'DELETE_FAILED'
-          : 'DELETE_COMPLETE';
-      state.resourceEvent(stack, at, { ...e, status, reason: failure }, token);
-    });
-  }
-  state.schedule(tf + 2 + R, (at) => {
+  const finishRollback = (at: Date) => {
     // GetTemplate still answers with the template of a stack that failed to create.
     stack.templateBody = cs.templateBody;
     stack.template = cs.template;
@@ -80,7 +38,50 @@ export function rollbackCreate(run: Run, tf: number, reason: string): void {
     }
     state.stackEvent(stack, at, 'ROLLBACK_COMPLETE', undefined, token);
     if (cs.onStackFailure === 'DELETE') scheduleDeletion(state, stack, token, at.getTime() + 1);
-  });
+  };
+  // Each resource's DELETE_COMPLETE comes when its deletion is done: a resource made through
+  // another fake service (providers.ts) is deleted there and takes that service's time (an
+  // MWAA environment is DELETING for ~20 minutes), and the stack stays ROLLBACK_IN_PROGRESS
+  // until the last one is gone (AWS CloudFormation waits for the resource handler's delete).
+  let lastDone = tf + 1 + R;
+  for (const id of [...run.touched].reverse()) {
+    const e = { logicalId: id, type: run.typeOf(id) };
+    // DeletionPolicy Retain applies to a create's rollback too: the resource stays in the
+    // account (DELETE_SKIPPED). RetainExceptOnCreate, or ExecuteChangeSet's
+    // RetainExceptOnCreate=true, deletes what this create made. (AWS CloudFormation User Guide,
+    // "DeletionPolicy attribute", RetainExceptOnCreate, added July 2023.)
+    // Only a resource that was created can stay: not the failed one, nor those cancelled.
+    const policy = cs.template.Resources[id]?.DeletionPolicy;
+    state.schedule(tf + 1, (at) => {
+      const retain =
+        policy === 'Retain' &&
+        !run.retainExceptOnCreate &&
+        stack.resources.get(id)?.status === 'CREATE_COMPLETE';
+      state.resourceEvent(stack, at, { ...e, status: 'DELETE_IN_PROGRESS' }, token);
+      const identity = run.target.identities.get(id);
+      const providerMs =
+        !retain && identity
+          ? deleteThroughProvider(state.providers, e.type, identity, at.getTime())
+          : undefined;
+      const done = at.getTime() + Math.max(R, providerMs ?? 0);
+      lastDone = Math.max(lastDone, done);
+      state.schedule(done, (end) => {
+        const failure = run.failures.get(id)?.rollbackReason;
+        if (retain) {
+          const record = stack.resources.get(id);
+          if (record) state.retained.push({ stackName: stack.name, resource: { ...record } });
+        }
+        const status = retain
+          ? 'DELETE_SKIPPED'
+          : failure !== undefined
+            ? 'DELETE_FAILED'
+            : 'DELETE_COMPLETE';
+        state.resourceEvent(stack, end, { ...e, status, reason: failure }, token);
+      });
+    });
+  }
+  // Scheduled after every deletion above has started, so it knows when the last one ends.
+  state.schedule(tf + 1, () => state.schedule(lastDone + 1, (at) => finishRollback(at)));
 }
 
 export function rollbackUpdate(run: Run, tf: number, reason: string): void {

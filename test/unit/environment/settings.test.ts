@@ -49,7 +49,7 @@ describe('environment inputs', () => {
     const settings = load({
       'deploy-environment': 'true',
       'airflow-version': '2.10.3',
-      'environment-class': 'mw1.micro',
+      'environment-class': 'mw1.large',
       'min-workers': '2',
       'max-workers': '4',
       'webserver-access-mode': 'PUBLIC_ONLY',
@@ -61,8 +61,8 @@ describe('environment inputs', () => {
     });
     expect(settings.environment).toMatchObject({
       airflowVersion: '2.10.3',
-      environmentClass: 'mw1.micro',
-      schedulers: 1,
+      environmentClass: 'mw1.large',
+      schedulers: 2,
       minWorkers: 2,
       maxWorkers: 4,
       webserverAccessMode: 'PUBLIC_ONLY',
@@ -112,6 +112,35 @@ describe('environment inputs', () => {
         /^Invalid input 'dag-s3-path': 's3:\/\/bucket\/dags' must be a folder relative to the bucket/,
       ),
     ]);
+  });
+
+  it('runs mw1.micro with its one worker, and refuses more', () => {
+    const micro = { 'deploy-environment': 'true', 'environment-class': 'mw1.micro' };
+    expect(load(micro).environment).toMatchObject({ minWorkers: 1, maxWorkers: 1, schedulers: 1 });
+    expect(load({ 'deploy-environment': 'true' }).environment?.maxWorkers).toBe(10);
+    expect(problems({ ...micro, 'min-workers': '2', 'max-workers': '4' })).toEqual([
+      expect.stringMatching(
+        /^Invalid input 'min-workers': '2' is not possible with environment-class mw1\.micro, which runs exactly 1 worker and does not scale; set min-workers: 1/,
+      ),
+      expect.stringMatching(
+        /^Invalid input 'max-workers': '4' is not possible with environment-class mw1\.micro.*set max-workers: 1 or leave it empty/,
+      ),
+    ]);
+  });
+
+  it('takes a DAG folder as long as S3 keys allow, counted in UTF-8 bytes', () => {
+    const on = { 'deploy-environment': 'true' };
+    const longest = 'd'.repeat(1019); // 1020 bytes with its '/': room for a 4-byte name
+    expect(load({ ...on, 'dag-s3-path': longest }).environment?.dagS3Path).toBe(longest);
+    expect(problems({ ...on, 'dag-s3-path': `${longest}d` })).toEqual([
+      expect.stringMatching(
+        /^Invalid input 'dag-s3-path': '.*' \(1020 characters\) is 1021 bytes as a key prefix; S3 keys are at most 1024 bytes \(UTF-8\) and MWAA's DagS3Path at most 1024 characters/,
+      ),
+    ]);
+    // Non-ASCII names count their UTF-8 bytes: 400 characters of 3 bytes each are too long.
+    expect(problems({ ...on, 'dag-s3-path': '\u00e9\u00e9\u00e9'.repeat(200) })[0]).toMatch(
+      /is 1201 bytes as a key prefix/,
+    );
   });
 
   it('refuses more than one scheduler on mw1.micro', () => {

@@ -400,6 +400,16 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
       ),
     },
   },
+  'allow-failed-prechecks': {
+    base: 'kms-key-policy',
+    pick: (s) => s.allowFailedPrechecks,
+    kept: (value) => [value.trim()],
+    defaultValue: [],
+    malformed: 'kms-key-policy;security-group',
+    // A pre-check that reads a fact cannot be allowed.
+    outOfRange: 'bucket-versioning',
+    wrongType: '{"kms-key-policy": true}',
+  },
   'termination-protection': boolean((s) => s.terminationProtection, true),
   'recreate-failed-stack': boolean((s) => s.recreateFailedStack, false),
   'require-reviewed-plan': boolean((s) => s.requireReviewedPlan, false),
@@ -432,7 +442,8 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     kept: (value) => `${value.trim().replace(/^\/+|\/+$/g, '')}/`,
     defaultValue: 'dags/',
     malformed: 'dags/../x',
-    outOfRange: 'd'.repeat(1000),
+    // 1021 bytes with its '/': no room left for a file name within S3's 1024-byte keys.
+    outOfRange: 'd'.repeat(1020),
     wrongType: '/',
     expect: Object.fromEntries(
       (['percent-command', 'html', 'pipe', 'backticks', 'mention'] as const).map((c) => [

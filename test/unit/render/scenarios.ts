@@ -14,6 +14,7 @@ import {
   vpcStack,
   VPC_STACK,
 } from './factories.js';
+import { failedPrechecks } from './scenarios-prechecks.js';
 
 const S3_READ = {
   Effect: 'Allow',
@@ -648,6 +649,7 @@ export const SCENARIOS = {
   'security-group-change': securityGroupChange,
   'no-changes': noChanges,
   'cidr-change': cidrChange,
+  'failed-prechecks': failedPrechecks,
 } as const;
 
 /** Plans too large for a full rendering: their golden file is the PR comment, shortened. */

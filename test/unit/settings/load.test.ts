@@ -60,6 +60,7 @@ describe('loadSettings defaults', () => {
     comment: 'on-change',
     failOnDestructive: true,
     allowDestructive: [],
+    allowFailedPrechecks: [],
     terminationProtection: true,
     recreateFailedStack: false,
     requireReviewedPlan: false,
