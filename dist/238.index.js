@@ -19,8 +19,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/engine/cancel.ts
 var engine_cancel = __webpack_require__(1986);
-// EXTERNAL MODULE: ./src/engine/job.ts + 36 modules
-var job = __webpack_require__(8492);
+// EXTERNAL MODULE: ./src/engine/job.ts + 34 modules
+var job = __webpack_require__(7094);
 // EXTERNAL MODULE: ./src/settings/network.ts + 2 modules
 var network = __webpack_require__(1835);
 // EXTERNAL MODULE: ./src/stacks/specs.ts
@@ -80,14 +80,14 @@ function offlinePlan(settings, templates, now = new Date()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/render/markdown.ts + 7 modules
-var markdown = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/render/markdown.ts + 6 modules
+var markdown = __webpack_require__(3753);
 // EXTERNAL MODULE: ./src/render/text.ts + 1 modules
 var render_text = __webpack_require__(1187);
 // EXTERNAL MODULE: ./src/settings/defaults.ts
 var defaults = __webpack_require__(9563);
-// EXTERNAL MODULE: ./src/settings/load.ts + 9 modules
-var load = __webpack_require__(7253);
+// EXTERNAL MODULE: ./src/settings/load.ts + 8 modules
+var load = __webpack_require__(160);
 // EXTERNAL MODULE: ./src/settings/problems.ts
 var problems = __webpack_require__(1477);
 // EXTERNAL MODULE: ./src/shared/clock.ts
@@ -135,6 +135,8 @@ function memoryLogger() {
 var read = __webpack_require__(6469);
 // EXTERNAL MODULE: ./src/verify/report.ts
 var report = __webpack_require__(5271);
+// EXTERNAL MODULE: ./src/code/import-errors-stage.ts + 1 modules
+var import_errors_stage = __webpack_require__(1228);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:fs"
@@ -218,7 +220,8 @@ const ACTION_ONLY = Object.keys(ACTION_ONLY_WHY);
  * input added to action.yml is a flag of every command until someone says otherwise.
  */
 const NOT_USED = {
-    plan: ['termination-protection'],
+    // The import-errors check runs after a deploy's code sync only.
+    plan: ['termination-protection', 'import-errors', 'import-errors-wait-seconds'],
     deploy: [],
     // verify reads the stacks' outputs: templates, parameters and stack operations play no part.
     verify: [
@@ -233,6 +236,7 @@ const NOT_USED = {
         'tags',
         'fail-on-destructive',
         'allow-destructive',
+        'allow-failed-prechecks',
         'termination-protection',
         'recreate-failed-stack',
         'timeout-minutes',
@@ -247,6 +251,8 @@ const NOT_USED = {
         'log-levels',
         'weekly-maintenance-window-start',
         'airflow-configuration-options',
+        'import-errors',
+        'import-errors-wait-seconds',
     ],
 };
 /** The inputs a command reads, in action.yml's order (`mode` is the command itself). */
@@ -602,6 +608,7 @@ function usage(command, inputs = {}) {
 
 
 
+
 const processIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -706,7 +713,10 @@ async function online(settings, templates, json, io) {
     }
     if (result.blocked)
         io.stderr(`${result.blocked}\n`);
-    return (result.verify && !result.verify.ok) || result.blocked ? 1 : 0;
+    const importFailure = (0,import_errors_stage.importErrorsFailure)(result.importErrors);
+    if (importFailure)
+        io.stderr(`${importFailure}\n`);
+    return (result.verify && !result.verify.ok) || result.blocked || importFailure ? 1 : 0;
 }
 
 

@@ -209,7 +209,7 @@ const FIXED_TIME = new Date(1980, 0, 1, 0, 0, 0);
 const UNIX = 3;
 const FILE_MODE = 0o100644 << 16;
 /**
- * Zips files given as (path relative to the folder, with `/`) → bytes: entries sorted by path
+ * Zips files given as (path relative to the folder, with `/`) \u2192 bytes: entries sorted by path
  * (byte order), every time 1980-01-01 00:00, mode 0644, Unix as the origin, deflate level 6.
  */
 function deterministicZip(files) {
@@ -832,6 +832,7 @@ async function syncCode(s3, bucket, planned, log) {
             changed: plan.dags?.changed.length ?? 0,
             removed: plan.dags?.removed.length ?? 0,
         },
+        changedDags: [...(plan.dags?.added ?? []), ...(plan.dags?.changed ?? [])],
         versions,
     };
 }

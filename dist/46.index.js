@@ -65,8 +65,9 @@ var mwaa_api = __webpack_require__(9298);
  */
 function environmentReaders(options) {
     return {
-        mwaa: (0,mwaa_api/* mwaaReader */._)(options),
+        mwaa: (0,mwaa_api/* mwaaReader */._s)(options),
         logs: logsReader(options),
+        rest: (0,mwaa_api/* mwaaRestApi */.pJ)(options),
         ...(options.read && { read: options.read }),
     };
 }

@@ -21,8 +21,8 @@ var key = __webpack_require__(6434);
 var network = __webpack_require__(3915);
 // EXTERNAL MODULE: ./src/verify/result.ts
 var result = __webpack_require__(252);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/aws/iam-read.ts
+var iam_read = __webpack_require__(8493);
 // EXTERNAL MODULE: ./src/verify/policy.ts
 var policy = __webpack_require__(6607);
 ;// CONCATENATED MODULE: ./src/verify/role.ts
@@ -36,7 +36,7 @@ var policy = __webpack_require__(6607);
 const TRUST = { id: 'role-trust', title: 'Execution role trusted by both MWAA service principals' };
 /** The principals MWAA assumes the execution role as. */
 const AIRFLOW_PRINCIPALS = ['airflow.amazonaws.com', 'airflow-env.amazonaws.com'];
-/** The role name of a role ARN: the last path segment (`arn:…:role/path/name` → `name`). */
+/** The role name of a role ARN: the last path segment (`arn:\u2026:role/path/name` \u2192 `name`). */
 function roleNameOf(roleArn) {
     const resource = roleArn.split(':').slice(5).join(':');
     return resource.slice(resource.lastIndexOf('/') + 1);
@@ -48,7 +48,7 @@ function roleNameOf(roleArn) {
 function checkRoleTrust(iam, roleArn) {
     return (0,result/* guarded */.Nj)(TRUST, async () => {
         const name = roleNameOf(roleArn);
-        const response = await (0,result/* call */.T1)('iam:GetRole', () => iam.send(new dist_cjs.GetRoleCommand({ RoleName: name })));
+        const response = await (0,result/* call */.T1)('iam:GetRole', () => iam.send(new iam_read/* GetRoleCommand */.kb({ RoleName: name })));
         const document = response.Role?.AssumeRolePolicyDocument;
         if (document === undefined || document === '') {
             return (0,result/* failure */.V2)(TRUST, `role ${name} has no trust policy`);

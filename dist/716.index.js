@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   withEnvironmentChecks: () => (/* binding */ withEnvironmentChecks)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-kms/dist-cjs/index.js
-var dist_cjs = __webpack_require__(2632);
+// EXTERNAL MODULE: ./src/aws/kms-read.ts
+var kms_read = __webpack_require__(8729);
 // EXTERNAL MODULE: ./src/verify/result.ts
 var verify_result = __webpack_require__(252);
 ;// CONCATENATED MODULE: ./src/verify/grants.ts
@@ -50,7 +50,7 @@ async function listAllGrants(kms, keyArn) {
     const grants = [];
     let marker;
     for (let page = 0; page < 1000; page++) {
-        const out = await (0,verify_result/* call */.T1)('kms:ListGrants', () => kms.send(new dist_cjs.ListGrantsCommand({ KeyId: keyArn, Limit: 100, ...(marker && { Marker: marker }) })));
+        const out = await (0,verify_result/* call */.T1)('kms:ListGrants', () => kms.send(new kms_read/* ListGrantsCommand */.F9({ KeyId: keyArn, Limit: 100, ...(marker && { Marker: marker }) })));
         grants.push(...(out.Grants ?? []));
         marker = out.Truncated ? out.NextMarker : undefined;
         if (!marker)
@@ -111,7 +111,7 @@ var mwaa_api = __webpack_require__(9298);
 
 const ENVIRONMENT_CHECK = {
     id: 'mwaa-environment',
-    title: 'MWAA environment AVAILABLE, last update succeeded, on the stacks’ role, network, bucket and key',
+    title: 'MWAA environment AVAILABLE, last update succeeded, on the stacks\u2019 role, network, bucket and key',
 };
 const LOG_GROUPS_CHECK = {
     id: 'mwaa-log-groups',
@@ -129,7 +129,7 @@ function checkMwaaEnvironment(mwaa, name, outputs) {
         if (e.Status !== 'AVAILABLE')
             problems.push(`the environment is ${e.Status ?? 'in no state'}, not AVAILABLE`);
         if (e.LastUpdate?.Status !== undefined && e.LastUpdate.Status !== 'SUCCESS') {
-            problems.push(`its last update ended ${e.LastUpdate.Status}${(0,mwaa_api/* lastUpdateError */.U)(e) ? ` (${(0,mwaa_api/* lastUpdateError */.U)(e)})` : ''}`);
+            problems.push(`its last update ended ${e.LastUpdate.Status}${(0,mwaa_api/* lastUpdateError */.Uk)(e) ? ` (${(0,mwaa_api/* lastUpdateError */.Uk)(e)})` : ''}`);
         }
         if (e.ExecutionRoleArn !== outputs.executionRoleArn) {
             problems.push(`it uses the execution role ${e.ExecutionRoleArn ?? '(none)'}, not ${outputs.executionRoleArn}`);
