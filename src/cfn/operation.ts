@@ -23,6 +23,8 @@ export interface WaitOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly timeoutMs: number;
+  /** The input that sets timeoutMs, named in the timeout's message. */
+  readonly timeoutInput?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -66,11 +68,14 @@ export async function waitForStack(
     () => clock.now(),
   );
   let lastProgress = '';
+  // The last status read, for the timeout's message: what is still going on in AWS.
+  let lastStatus: string | undefined;
   const logEvents = async () => {
     for (const event of await follower.poll()) log.info(`  ${formatEvent(event)}`);
   };
   // One line per change: status, resources done of total, elapsed time.
   const progress = (status: string) => {
+    lastStatus = status;
     const elapsed = Math.round((clock.now() - target.startedAt) / 1000);
     const done = Math.min(follower.finishedResources().size, target.totalResources ?? 0);
     const line = target.totalResources
@@ -134,9 +139,11 @@ export async function waitForStack(
     });
   } catch (error) {
     if (error instanceof PollTimeoutError) {
+      const still = lastStatus ? `Stack ${target.stackName} is still ${lastStatus}: the` : 'The';
+      const raise = options.timeoutInput ? `, or raise ${options.timeoutInput} to wait longer` : '';
       throw new StackOperationError(
-        `${error.message}. The operation is still running in AWS: see the stack's events in the ` +
-          `CloudFormation console; the next run waits for it to finish.`,
+        `${error.message}. ${still} operation is still running in AWS (see the stack's events ` +
+          `in the CloudFormation console); the next run waits for it to finish${raise}.`,
         'TIMEOUT',
       );
     }

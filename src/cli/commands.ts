@@ -62,6 +62,7 @@ const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName
     'termination-protection',
     'recreate-failed-stack',
     'timeout-minutes',
+    'environment-timeout-minutes',
     // The environment is read by its name and its stack's outputs, not from these.
     'environment-template',
     'airflow-version',

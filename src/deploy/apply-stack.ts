@@ -5,7 +5,7 @@ import { wrapAwsError } from '../cfn/errors.js';
 import { deleteStack, executeChangeSet } from '../cfn/operation.js';
 import { readStackState } from '../cfn/state.js';
 import type { EngineContext } from '../plan/context.js';
-import { operationTimeoutMs, runScopedName } from '../plan/context.js';
+import { operationBudget, runScopedName } from '../plan/context.js';
 import { planStack } from '../plan/plan-stack.js';
 import type { PlannedStack } from '../plan/plan-stack.js';
 import type { StackPlan } from '../plan/model.js';
@@ -40,7 +40,7 @@ async function applyInGroup(
   const wait = {
     clock: ctx.clock,
     log: ctx.log,
-    timeoutMs: operationTimeoutMs(ctx),
+    ...operationBudget(ctx, planned.spec.role),
     signal: ctx.signal,
   };
   const name = planned.spec.name;

@@ -5,6 +5,7 @@
  * is this update's `LastUpdate.Status` SUCCESS: an environment reads AVAILABLE again after a
  * failed update that MWAA rolled back.
  */
+import { StackOperationError } from '../cfn/operation.js';
 import { applyStack } from '../deploy/apply-stack.js';
 import type { AppliedStack } from '../deploy/apply-stack.js';
 import type { EngineContext } from '../plan/context.js';
@@ -41,20 +42,7 @@ export async function applyEnvironmentStack(
     applied = await applyStack(planned, ctx, admit);
   } catch (error) {
     await watcher.stop();
-    // CloudFormation's rollback may already have deleted a failed environment: then the error
-    // the watcher saw while it existed is all there is.
-    const now = await mwaa.getEnvironment(name).catch(() => undefined);
-    const environment = lastUpdateError(now) !== undefined ? now : (watcher.lastSeen() ?? now);
-    const cause = lastUpdateError(environment);
-    if (cause === undefined) throw error;
-    // A failed create is deleted by CloudFormation's rollback (MWAA takes ~20 minutes to do it):
-    // say the environment is gone rather than quote the last status the watcher saw.
-    const state =
-      now === undefined ? `was deleted by the rollback` : `is ${now.Status ?? 'in no state'}`;
-    throw new EnvironmentDeployError(
-      `${errorMessage(error)}\nMWAA environment ${name} ${state}; its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`,
-      { cause: error },
-    );
+    throw await explainFailure(error, name, mwaa, watcher.lastSeen());
   }
   await watcher.stop();
   if (applied.result === 'unchanged') return applied;
@@ -67,6 +55,47 @@ export async function applyEnvironmentStack(
   }
   ctx.log.info(`MWAA environment ${name} is AVAILABLE; its last update succeeded.`);
   return applied;
+}
+
+/**
+ * The stack's error with the environment's side of it: MWAA's root cause (LastUpdate.Error) when
+ * there is one, and on a timeout always the environment's status, so the step says what is still
+ * going on in AWS. Any other error without an MWAA cause is returned as it is.
+ */
+async function explainFailure(
+  error: unknown,
+  name: string,
+  mwaa: MwaaReader,
+  lastSeen: MwaaEnvironment | undefined,
+): Promise<unknown> {
+  let unreadable = false;
+  const now = await mwaa.getEnvironment(name).catch(() => {
+    unreadable = true;
+    return undefined;
+  });
+  // CloudFormation's rollback may already have deleted a failed environment: then the error
+  // the watcher saw while it existed is all there is.
+  const environment = lastUpdateError(now) !== undefined ? now : (lastSeen ?? now);
+  const cause = lastUpdateError(environment);
+  const timedOut = error instanceof StackOperationError && error.status === 'TIMEOUT';
+  if (cause === undefined && !timedOut) return error;
+  // A failed create is deleted by CloudFormation's rollback (MWAA takes ~20 minutes to do it):
+  // say the environment is gone rather than quote the last status the watcher saw.
+  const state = unreadable
+    ? `could not be read (last seen ${lastSeen?.Status ?? 'never'})`
+    : now !== undefined
+      ? `is ${now.Status ?? 'in no state'}`
+      : lastSeen !== undefined
+        ? 'was deleted by the rollback'
+        : 'does not exist yet';
+  const last =
+    cause === undefined
+      ? 'no error from MWAA so far'
+      : `its last update ${environment?.LastUpdate?.Status ?? 'failed'}: ${cause}`;
+  return new EnvironmentDeployError(
+    `${errorMessage(error)}\nMWAA environment ${name} ${state}; ${last}`,
+    { cause: error },
+  );
 }
 
 /** Why the environment did not end AVAILABLE with this update's LastUpdate SUCCESS, if it did not. */

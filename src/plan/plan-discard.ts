@@ -4,7 +4,7 @@ import { deleteStack } from '../cfn/operation.js';
 import { reviewStackInUse } from '../cfn/review-stack.js';
 import type { StackSpec } from '../stacks/types.js';
 import type { EngineContext } from './context.js';
-import { operationTimeoutMs, runScopedName } from './context.js';
+import { operationBudget, runScopedName } from './context.js';
 import type { PlannedStack } from './plan-stack.js';
 
 /**
@@ -43,7 +43,7 @@ export async function discardQuietly(
       {
         clock: ctx.clock,
         log: ctx.log,
-        timeoutMs: operationTimeoutMs(ctx),
+        ...operationBudget(ctx, target.spec.role),
         token: runScopedName('mwaa-deploy-cleanup', ctx, target.spec.role),
       },
     );

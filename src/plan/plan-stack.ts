@@ -3,11 +3,11 @@ import type { ChangeSetType, ReadyChangeSet } from '../cfn/changeset.js';
 import { isChangeSetMissingError } from '../cfn/errors.js';
 import { readStackState } from '../cfn/state.js';
 import type { StackState } from '../cfn/state.js';
-import { pollUntil } from '../shared/poll.js';
-import type { StackSpec } from '../stacks/types.js';
+import { pollUntil, PollTimeoutError } from '../shared/poll.js';
+import type { StackRole, StackSpec } from '../stacks/types.js';
 import { summarizeStack } from '../stacks/summary.js';
 import type { EngineContext } from './context.js';
-import { operationTimeoutMs, runScopedName } from './context.js';
+import { operationBudget, runScopedName } from './context.js';
 import { additionsFrom, parameterChanges, toResourceChange } from './convert.js';
 import type { ResourceChange, StackPlan } from './model.js';
 import { planOutputs } from './plan-outputs.js';
@@ -59,7 +59,7 @@ async function planOnce(
   known?: StackState,
 ): Promise<PlannedStack> {
   let state = known ?? (await readStackState(ctx.cfn, spec.name));
-  if (state.kind === 'busy') state = await waitUntilSettled(spec.name, state, ctx);
+  if (state.kind === 'busy') state = await waitUntilSettled(spec, state, ctx);
   const warnings: string[] = [];
   switch (state.kind) {
     case 'update-rollback-failed':
@@ -109,7 +109,11 @@ async function planOnce(
     changeSet = await waitForChangeSet(
       ctx.cfn,
       { id: created.id, name, stackName: spec.name, type },
-      { clock: ctx.clock, timeoutMs: operationTimeoutMs(ctx), signal: ctx.signal },
+      {
+        clock: ctx.clock,
+        timeoutMs: operationBudget(ctx, spec.role).timeoutMs,
+        signal: ctx.signal,
+      },
     );
   } catch (error) {
     await discardQuietly(
@@ -192,32 +196,43 @@ export function templatePlan(
 }
 
 /**
- * Waits for another operation on the stack to end (bounded by the operation timeout), logging
- * each status it passes through with the time waited, and returns the settled state.
+ * Waits for another operation on the stack to end (bounded by the stack's operation budget),
+ * logging each status it passes through with the time waited, and returns the settled state.
  */
 export async function waitUntilSettled(
-  name: string,
+  spec: { readonly name: string; readonly role: StackRole },
   state: StackState,
   ctx: EngineContext,
 ): Promise<StackState> {
+  const { name } = spec;
+  const { timeoutMs, timeoutInput } = operationBudget(ctx, spec.role);
   ctx.log.info(`Stack ${name} is busy (${state.status}); waiting for that operation to finish.`);
   const started = ctx.clock.now();
   let last = state.status;
-  return pollUntil(
-    async () => {
-      const now = await readStackState(ctx.cfn, name);
-      if (now.status !== last) {
-        const waited = Math.round((ctx.clock.now() - started) / 1000);
-        ctx.log.info(`Stack ${name}: ${now.status} after ${waited} s of waiting.`);
-        last = now.status;
-      }
-      return now.kind === 'busy' ? undefined : now;
-    },
-    {
-      clock: ctx.clock,
-      timeoutMs: operationTimeoutMs(ctx),
-      what: `the running operation on stack ${name} to finish (it keeps running in AWS; run again once it has)`,
-      signal: ctx.signal,
-    },
-  );
+  try {
+    return await pollUntil(
+      async () => {
+        const now = await readStackState(ctx.cfn, name);
+        if (now.status !== last) {
+          const waited = Math.round((ctx.clock.now() - started) / 1000);
+          ctx.log.info(`Stack ${name}: ${now.status} after ${waited} s of waiting.`);
+          last = now.status;
+        }
+        return now.kind === 'busy' ? undefined : now;
+      },
+      {
+        clock: ctx.clock,
+        timeoutMs,
+        what: `the running operation on stack ${name} to finish`,
+        signal: ctx.signal,
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof PollTimeoutError)) throw error;
+    throw new Error(
+      `${error.message}: it is still ${last} and keeps running in AWS. Run again once it has ` +
+        `finished, or raise ${timeoutInput} to wait longer.`,
+      { cause: error },
+    );
+  }
 }

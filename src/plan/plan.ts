@@ -39,7 +39,7 @@ export async function planBoth(
   let vpcState = await readStackState(ctx.cfn, vpcSpec.name);
   // The VPC's outputs feed the prerequisite stack: a busy VPC stack (a deploy cancelled or timed
   // out a moment ago) is waited for, not read as if it had none.
-  if (vpcState.kind === 'busy') vpcState = await waitUntilSettled(vpcSpec.name, vpcState, ctx);
+  if (vpcState.kind === 'busy') vpcState = await waitUntilSettled(vpcSpec, vpcState, ctx);
   const vpcOutputs = vpcState.kind === 'healthy' ? outputsOf(vpcState.stack) : undefined;
   const prereqSpec = prerequisiteStackSpec(settings, templates.prerequisites, {
     accountId,

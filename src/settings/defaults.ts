@@ -37,6 +37,8 @@ export const INPUT_DEFAULTS = {
   'require-reviewed-plan': 'false',
   'mask-aws-account-id': 'false',
   'timeout-minutes': '60',
+  // The environment stack's own budget: a failed create and its rollback take 60 to 80 minutes.
+  'environment-timeout-minutes': '120',
   'drift-timeout-seconds': '120',
   // Release-time code (src/settings/code.ts): all optional.
   'dags-path': '',

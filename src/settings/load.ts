@@ -131,6 +131,15 @@ export function loadSettings(input: InputReader, env: Environment = process.env)
       'timeout-minutes',
       parseInteger(read('timeout-minutes'), TIMEOUT_MINUTES.min, TIMEOUT_MINUTES.max, 'minutes'),
     ),
+    environmentTimeoutMinutes: problems.take(
+      'environment-timeout-minutes',
+      parseInteger(
+        read('environment-timeout-minutes'),
+        TIMEOUT_MINUTES.min,
+        TIMEOUT_MINUTES.max,
+        'minutes',
+      ),
+    ),
     driftTimeoutSeconds: problems.take(
       'drift-timeout-seconds',
       parseInteger(

@@ -116,8 +116,14 @@ export interface Settings {
   readonly requireReviewedPlan: boolean;
   /** Show the account ID as *** in the plan, comment and log. */
   readonly maskAccountId: boolean;
-  /** Upper bound for waiting on any one stack operation. */
+  /** Upper bound for waiting on any one operation of the VPC or prerequisite stack. */
   readonly timeoutMinutes: number;
+  /**
+   * Upper bound for waiting on any one operation of the environment stack: an environment
+   * create takes 20 to 40 minutes, and a failed one rolls back by deleting the environment
+   * (10 to 20+ more), longer than a VPC or prerequisite wait should ever be allowed to hang.
+   */
+  readonly environmentTimeoutMinutes: number;
   /** Upper bound for drift detection on one stack, in seconds; 0 turns drift detection off. */
   readonly driftTimeoutSeconds: number;
   /** Release-time code synced to the bucket; undefined when no code input is set. */

@@ -5,8 +5,7 @@
  */
 import { deployBoth } from '../../../src/deploy/deploy.js';
 import { discardRun, planBoth } from '../../../src/plan/plan.js';
-import type { FakeAws } from '../../support/fake-aws/index.js';
-import { ACCOUNT, startHarness, VPC_STACK } from './harness.js';
+import { ACCOUNT, busyFor, startHarness, VPC_STACK } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -14,15 +13,6 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(() => h.aws.close());
-
-/** Puts a deployed stack in an operation of someone else's that ends after `ms`. */
-export function busyFor(aws: FakeAws, name: string, status: string, end: string, ms: number) {
-  const state = aws.state;
-  const stack = aws.stack(name)!;
-  const now = state.now();
-  state.stackEvent(stack, new Date(now), status, 'User Initiated', 'someone-else');
-  state.schedule(now + ms, (at) => state.stackEvent(stack, at, end, undefined, 'someone-else'));
-}
 
 it('waits for a busy VPC stack and plans the prerequisite stack from its outputs', async () => {
   await deployBoth(h.ctx(), h.templates, ACCOUNT);

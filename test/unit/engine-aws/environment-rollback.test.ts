@@ -3,13 +3,9 @@
  * durations: CloudFormation's rollback waits ~20 minutes for MWAA to delete the environment, and
  * the engine's wait, its progress lines and the root cause (MWAA's LastUpdate.Error) hold across it.
  */
-import { deployBoth } from '../../../src/deploy/deploy.js';
-import { environmentReaders } from '../../../src/environment/readers.js';
-import { loadBuiltInTemplate } from '../../../src/templates/index.js';
-import { errorOf, FAKE_CREDENTIALS, verifyClients } from '../../support/fake-aws/clients.js';
 import { REALISTIC_MWAA_MS } from '../../support/fake-aws/index.js';
-import { rootStatement } from '../../support/environment-e2e.js';
-import { ACCOUNT, startHarness } from './harness.js';
+import { deployEnvironment, failingCreateInputs, waitedSeconds } from './environment-harness.js';
+import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -24,34 +20,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.aws.close());
 
-async function deployEnvironment(inputs: Record<string, string>) {
-  const base = h.ctx({ 'deploy-environment': 'true', ...inputs });
-  const read = verifyClients(h.aws);
-  const ctx = {
-    ...base,
-    environment: environmentReaders({
-      region: 'us-east-1',
-      credentials: FAKE_CREDENTIALS,
-      env: { AWS_ENDPOINT_URL: h.aws.url },
-      read,
-    }),
-  };
-  const templates = { ...h.templates, environment: await loadBuiltInTemplate('mwaa-environment') };
-  const started = h.clock.now();
-  const error = await errorOf(deployBoth(ctx, templates, ACCOUNT));
-  return { error: String(error), minutes: (h.clock.now() - started) / 60_000 };
-}
-
 it('a failed create: the wait lasts through MWAA deleting the environment, and names its cause', async () => {
   // The pre-check would stop this deploy; allowed, MWAA fails the environment 25 minutes in.
-  const keyArn = h.aws.seedKey({
-    policy: { Version: '2012-10-17', Statement: [rootStatement()] },
-  });
-  const { error, minutes } = await deployEnvironment({
-    'key-mode': 'customer-managed',
-    'kms-key': keyArn,
-    'allow-failed-prechecks': 'kms-key-policy',
-  });
+  const { error, minutes } = await deployEnvironment(h, failingCreateInputs(h));
   // CloudFormation's outcome, with MWAA's root cause beside it.
   expect(error).toMatch(/Stack demo-mwaa-environment ended in ROLLBACK_COMPLETE/);
   expect(error).toMatch(
@@ -75,17 +46,25 @@ it('a failed create: the wait lasts through MWAA deleting the environment, and n
   expect(h.log.lines.some((l) => /ROLLBACK_IN_PROGRESS/.test(l))).toBe(true);
 });
 
-it('a wait shorter than the rollback still gives MWAA’s cause', async () => {
-  const keyArn = h.aws.seedKey({
-    policy: { Version: '2012-10-17', Statement: [rootStatement()] },
+it('a wait shorter than the rollback says what is still going on, its cause and what to do', async () => {
+  const { error, minutes } = await deployEnvironment(h, {
+    ...failingCreateInputs(h),
+    'environment-timeout-minutes': '30',
   });
-  const { error } = await deployEnvironment({
-    'key-mode': 'customer-managed',
-    'kms-key': keyArn,
-    'allow-failed-prechecks': 'kms-key-policy',
-    'timeout-minutes': '30',
-  });
-  expect(error).toMatch(
-    /MWAA environment demo is DELETING; its last update FAILED: INCORRECT_CONFIGURATION/,
-  );
+  // Ended by the environment stack's own budget, not timeout-minutes (60).
+  expect(minutes).toBeGreaterThanOrEqual(30);
+  // The whole deploy: the other two stacks, then 30 minutes on the environment stack.
+  expect(minutes).toBeLessThan(45);
+  // The instant clock adds up the sleeps of the stack wait and the environment watcher, so the
+  // wait ends a little after 30 minutes of its time.
+  expect(waitedSeconds(error)).toBeGreaterThanOrEqual(1800);
+  expect(waitedSeconds(error)).toBeLessThan(2400);
+  expect(error.split('\n')).toEqual([
+    expect.stringMatching(
+      /^Error: Timed out after \d+ s waiting for stack demo-mwaa-environment\. Stack demo-mwaa-environment is still ROLLBACK_IN_PROGRESS: the operation is still running in AWS \(see the stack's events in the CloudFormation console\); the next run waits for it to finish, or raise environment-timeout-minutes to wait longer\.$/,
+    ),
+    expect.stringMatching(
+      /^MWAA environment demo is DELETING; its last update FAILED: INCORRECT_CONFIGURATION: You may need/,
+    ),
+  ]);
 });

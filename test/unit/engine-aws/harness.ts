@@ -72,3 +72,12 @@ export async function startHarness(options: FakeAwsOptions = {}): Promise<Harnes
     }),
   };
 }
+
+/** Puts a deployed stack in an operation of someone else's that ends after `ms`. */
+export function busyFor(aws: FakeAws, name: string, status: string, end: string, ms: number) {
+  const state = aws.state;
+  const stack = aws.stack(name)!;
+  const now = state.now();
+  state.stackEvent(stack, new Date(now), status, 'User Initiated', 'someone-else');
+  state.schedule(now + ms, (at) => state.stackEvent(stack, at, end, undefined, 'someone-else'));
+}

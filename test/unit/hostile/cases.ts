@@ -423,6 +423,15 @@ export const INPUTS: Readonly<Record<string, InputSpec>> = {
     wrongType: 'false',
     values: { long: '9'.repeat(10_000) },
   },
+  'environment-timeout-minutes': {
+    base: '120',
+    pick: (s) => s.environmentTimeoutMinutes,
+    defaultValue: 120,
+    malformed: '2h',
+    outOfRange: '0',
+    wrongType: 'true',
+    values: { long: '9'.repeat(10_000) },
+  },
   'drift-timeout-seconds': {
     base: '120',
     pick: (s) => s.driftTimeoutSeconds,

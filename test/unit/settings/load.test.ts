@@ -66,6 +66,7 @@ describe('loadSettings defaults', () => {
     requireReviewedPlan: false,
     maskAccountId: false,
     timeoutMinutes: 60,
+    environmentTimeoutMinutes: 120,
     driftTimeoutSeconds: 120,
   };
 
@@ -127,6 +128,17 @@ describe('loadSettings defaults', () => {
     expect(settings.allowDestructive).toEqual(['DagBucket', 'AWS::KMS::Key']);
     expect(settings.credentials.roleDurationSeconds).toBe(900);
     expect(settings.timeoutMinutes).toBe(720);
+  });
+
+  it('reads environment-timeout-minutes apart from timeout-minutes, and names it when invalid', () => {
+    const settings = settingsWith({
+      'timeout-minutes': '45',
+      'environment-timeout-minutes': '150',
+    });
+    expect([settings.timeoutMinutes, settings.environmentTimeoutMinutes]).toEqual([45, 150]);
+    expect(problemsWith({ 'environment-timeout-minutes': '721' })).toEqual([
+      "Invalid input 'environment-timeout-minutes': '721' is out of range; expected a whole number of minutes from 1 to 720.",
+    ]);
   });
 
   it('leaves github-token undefined when empty', () => {
