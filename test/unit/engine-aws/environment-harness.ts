@@ -4,17 +4,23 @@
  */
 import { deployBoth } from '../../../src/deploy/deploy.js';
 import { environmentReaders } from '../../../src/environment/readers.js';
+import type { EngineContext } from '../../../src/plan/context.js';
+import type { TemplateBodies } from '../../../src/stacks/specs.js';
 import { loadBuiltInTemplate } from '../../../src/templates/index.js';
 import { rootStatement } from '../../support/environment-e2e.js';
 import { errorOf, FAKE_CREDENTIALS, verifyClients } from '../../support/fake-aws/clients.js';
 import { ACCOUNT } from './harness.js';
 import type { Harness } from './harness.js';
 
-/** Deploys with `deploy-environment: true`; the error it ends with and the minutes it took. */
-export async function deployEnvironment(h: Harness, inputs: Record<string, string>) {
-  const base = h.ctx({ 'deploy-environment': 'true', ...inputs });
+/** An engine context with `deploy-environment: true` and the MWAA readers over the fake. */
+export function environmentContext(
+  h: Harness,
+  inputs: Record<string, string>,
+  runLabel?: string,
+): EngineContext {
+  const base = h.ctx({ 'deploy-environment': 'true', ...inputs }, runLabel);
   const read = verifyClients(h.aws);
-  const ctx = {
+  return {
     ...base,
     environment: environmentReaders({
       region: 'us-east-1',
@@ -23,7 +29,17 @@ export async function deployEnvironment(h: Harness, inputs: Record<string, strin
       read,
     }),
   };
-  const templates = { ...h.templates, environment: await loadBuiltInTemplate('mwaa-environment') };
+}
+
+/** The three stacks' templates, the environment's the built-in one. */
+export async function environmentTemplates(h: Harness): Promise<TemplateBodies> {
+  return { ...h.templates, environment: await loadBuiltInTemplate('mwaa-environment') };
+}
+
+/** Deploys with `deploy-environment: true`; the error it ends with and the minutes it took. */
+export async function deployEnvironment(h: Harness, inputs: Record<string, string>) {
+  const ctx = environmentContext(h, inputs);
+  const templates = await environmentTemplates(h);
   const started = h.clock.now();
   const error = await errorOf(deployBoth(ctx, templates, ACCOUNT));
   return { error: String(error), minutes: (h.clock.now() - started) / 60_000 };
