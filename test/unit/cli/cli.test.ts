@@ -36,6 +36,9 @@ describe('the mwaa-deploy command line', () => {
       expect(verifyHelp).not.toContain(unused);
     }
     expect(verifyHelp).toContain('--key-mode <value>');
+    // The environment stack's wait budget: plan waits for a busy stack, deploy for its operation.
+    expect(planHelp.stdout).toContain('--environment-timeout-minutes <value>  (default: 120)');
+    expect(verifyHelp).not.toContain('--environment-timeout-minutes');
     for (const name of INPUT_NAMES.filter((n) => n !== 'mode')) {
       expect(planHelp.stdout.includes(`--${name} `)).toBe(inputsOf('plan').includes(name));
     }
