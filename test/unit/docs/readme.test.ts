@@ -227,6 +227,24 @@ describe('workflow snippets (README.md and .github/workflows)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('give only inputs in a bare `with:` fragment (a mapping that is no workflow)', () => {
+    const fragments = documents.filter(
+      (d) =>
+        typeof d.document === 'object' &&
+        d.document !== null &&
+        !Array.isArray(d.document) &&
+        !('jobs' in d.document) &&
+        !('steps' in d.document),
+    );
+    expect(fragments.length).toBeGreaterThan(0);
+    const problems = fragments.flatMap((d) =>
+      Object.keys(d.document as object)
+        .filter((key) => !inputNames.includes(key))
+        .map((key) => `${d.where}: unknown input '${key}'`),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('only read outputs that action.yml declares, from steps that run this action', () => {
     const problems: string[] = [];
     for (const { where, text, document } of documents) {
@@ -315,5 +333,79 @@ describe('the repository and release line the docs name', () => {
     ];
     expect(refs.length).toBeGreaterThan(0);
     expect([...new Set(refs)]).toEqual([line]);
+  });
+});
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchor(heading: string): string {
+  return heading
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** The anchors a markdown file's headings get (fenced code left out; repeats numbered). */
+function anchorsOf(markdown: string): Set<string> {
+  const prose = markdown.replace(/^```[\s\S]*?^```[ \t]*$/gm, '');
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const match of prose.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    const anchor = headingAnchor(match[1] ?? '');
+    const count = seen.get(anchor) ?? 0;
+    seen.set(anchor, count + 1);
+    anchors.add(count === 0 ? anchor : `${anchor}-${count}`);
+  }
+  return anchors;
+}
+
+describe('links to headings (README.md, docs/, policies/README.md)', () => {
+  const documents = [
+    'README.md',
+    ...readdirSync(new URL('docs/', root))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+    'policies/README.md',
+  ];
+
+  it('finds the anchors of this README the way GitHub makes them', () => {
+    const anchors = anchorsOf(readme);
+    expect(anchors).toContain('quick-start-from-an-empty-account-to-a-plan-comment');
+    expect(anchors).toContain('will-it-create-the-environments-pre-checks');
+    expect(anchors).not.toContain('in-the-clone-writes-mwaa-deploy-010tgz');
+  });
+
+  it('resolve, within a file and across files', () => {
+    const problems: string[] = [];
+    for (const document of documents) {
+      const text = read(document).replace(/^```[\s\S]*?^```[ \t]*$/gm, '');
+      for (const match of text.matchAll(/\]\(([^)\s]*#[^)\s]+)\)/g)) {
+        const link = match[1] ?? '';
+        if (/^[a-z]+:/.test(link)) continue;
+        const [path = '', anchor = ''] = link.split('#');
+        const target = path === '' ? document : new URL(path, new URL(document, root)).pathname;
+        const targetText = path === '' ? read(document) : readFileSync(target, 'utf8');
+        if (!anchorsOf(targetText).has(anchor)) problems.push(`${document}: ${link}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the checks table', () => {
+  it('lists every check that verify runs', () => {
+    const dir = new URL('src/verify/', root);
+    const ids = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/\bid: '([a-z-]+)'/g)])
+      .map((m) => m[1] ?? '');
+    expect(ids.length).toBeGreaterThan(10);
+    const section = readme.slice(
+      readme.indexOf('## What the checks check'),
+      readme.indexOf('## Inputs'),
+    );
+    expect(ids.filter((id) => !section.includes(`| \`${id}\``))).toEqual([]);
   });
 });
