@@ -409,3 +409,28 @@ describe('the checks table', () => {
     expect(ids.filter((id) => !section.includes(`| \`${id}\``))).toEqual([]);
   });
 });
+
+describe('the bootstrap commands', () => {
+  // CloudFormation takes a TemplateBody of at most 51,200 bytes (CreateChangeSet API reference:
+  // "a minimum length of 1 byte and a maximum length of 51,200 bytes"); a larger one must come
+  // from S3 (TemplateURL), and `aws cloudformation deploy` refuses one without --s3-bucket before
+  // any call ("Templates with a size greater than 51,200 bytes must be deployed via an S3
+  // Bucket", seen with awscli 1.45 on templates/github-oidc-roles.yaml at 56,865 bytes).
+  const TEMPLATE_BODY_LIMIT = 51_200;
+
+  it('upload a template over the inline limit through S3', () => {
+    const deploys = codeBlocks(readme)
+      .filter((b) => b.lang === 'sh')
+      .flatMap((b) => b.text.replace(/\\\n\s*/g, ' ').split('\n'))
+      .filter((line) => /\baws cloudformation deploy\b/.test(line));
+    expect(deploys.length).toBeGreaterThan(0);
+    const problems = deploys.flatMap((line) => {
+      const file = /--template-file\s+(\S+)/.exec(line)?.[1] ?? '';
+      const template = readFileSync(new URL(`templates/${file.split('/').pop()}`, root));
+      return template.length > TEMPLATE_BODY_LIMIT && !/--s3-bucket\s/.test(line)
+        ? [`${file} is ${template.length} bytes: the command needs --s3-bucket`]
+        : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
