@@ -434,3 +434,22 @@ describe('the bootstrap commands', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the stacks the bootstrap roles reach', () => {
+  it('are the ones README.md and policies/README.md name', () => {
+    const suffixes = new Set(
+      ['plan-role.json', 'deploy-role.json'].flatMap((file) =>
+        [...read(`policies/${file}`).matchAll(/:stack\/\{stack_prefix\}-([\w-]+)\/\*/g)].map(
+          (m) => m[1] ?? '',
+        ),
+      ),
+    );
+    expect([...suffixes].sort()).toEqual(['mwaa-environment', 'mwaa-prerequisites', 'vpc']);
+    const policiesReadme = read('policies/README.md');
+    const bootstrap = /^Both roles touch[\s\S]*?\n\n/m.exec(readme)?.[0] ?? '';
+    for (const suffix of suffixes) {
+      expect(bootstrap).toContain(`\`StackNamePrefix-${suffix}\``);
+      expect(policiesReadme).toContain(`\`{stack_prefix}-${suffix}\``);
+    }
+  });
+});
