@@ -453,3 +453,48 @@ describe('the stacks the bootstrap roles reach', () => {
     }
   });
 });
+
+describe('the tests docs/ names as evidence', () => {
+  /** Every test file under test/, by base name. */
+  function testFiles(dir = new URL('test/', root)): Map<string, URL> {
+    const found = new Map<string, URL>();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const url = new URL(entry.isDirectory() ? `${entry.name}/` : entry.name, dir);
+      if (entry.isDirectory()) for (const [k, v] of testFiles(url)) found.set(k, v);
+      else if (entry.name.endsWith('.test.ts')) found.set(entry.name, url);
+    }
+    return found;
+  }
+
+  it('exist, with the titles quoted (`file.test.ts` › describe › it; › another it)', () => {
+    const files = testFiles();
+    const problems: string[] = [];
+    let quoted = 0;
+    for (const doc of readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.md'))) {
+      for (const cell of read(`docs/${doc}`).split('|')) {
+        for (const m of cell.matchAll(/`([\w-]+\.test\.ts)` › (.*?)(?=; `|$)/gs)) {
+          const file = files.get(m[1] ?? '');
+          if (!file) {
+            problems.push(`docs/${doc}: no test file ${m[1]}`);
+            continue;
+          }
+          const source = readFileSync(file, 'utf8').replace(/\\'/g, "'");
+          const titles = (m[2] ?? '')
+            .replace(/\s*‡\s*$/, '')
+            .trim()
+            .split(/; › | › /);
+          for (const title of titles) {
+            quoted++;
+            // describe.each('%s …') is quoted with its values (SIGINT/SIGTERM …).
+            const each = title.replace(/^\S+/, '%s');
+            if (!source.includes(title) && !source.includes(each)) {
+              problems.push(`docs/${doc}: ${m[1]} has no test titled '${title}'`);
+            }
+          }
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+});
