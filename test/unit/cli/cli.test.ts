@@ -32,7 +32,18 @@ describe('the mwaa-deploy command line', () => {
     // The description comes from action.yml, as in the README's table.
     expect(planHelp.stdout).toContain('IPv4 CIDR of the VPC');
     const verifyHelp = (await cli(['verify', '--help'])).stdout;
-    for (const unused of ['--comment', '--github-token', '--vpc-cidr', '--tags', '--offline']) {
+    // verify checks the deployed stacks: no template parameter, drift detection or code sync.
+    for (const unused of [
+      '--comment',
+      '--github-token',
+      '--vpc-cidr',
+      '--tags',
+      '--offline',
+      '--permissions-boundary',
+      '--drift-timeout-seconds',
+      '--dags-path',
+      '--dag-deletion-limit',
+    ]) {
       expect(verifyHelp).not.toContain(unused);
     }
     expect(verifyHelp).toContain('--key-mode <value>');
