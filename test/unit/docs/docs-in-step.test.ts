@@ -49,6 +49,14 @@ describe('links to headings (README.md, docs/, policies/README.md)', () => {
     expect(anchors).not.toContain('in-the-clone-writes-mwaa-deploy-010tgz');
   });
 
+  it("include every section of the README's Contents line", () => {
+    const contents = /^\*\*Contents:\*\*[\s\S]*?\n\n/m.exec(readme)?.[0] ?? '';
+    const prose = readme.replace(/^```[\s\S]*?^```[ \t]*$/gm, '');
+    const sections = [...prose.matchAll(/^## (.+)$/gm)].map((m) => headingAnchor(m[1] ?? ''));
+    expect(sections.length).toBeGreaterThan(10);
+    expect(sections.filter((anchor) => !contents.includes(`(#${anchor})`))).toEqual([]);
+  });
+
   it('resolve, within a file and across files', () => {
     const problems: string[] = [];
     for (const document of documents) {
