@@ -3,7 +3,7 @@
  * the checks table lists every check, the bootstrap commands work as written, the READMEs name
  * the stacks the roles reach, and the tests docs/ quotes as evidence exist.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { codeBlocks, read, root } from './markdown.js';
 
 const readme = read('README.md');
@@ -175,6 +175,14 @@ describe('the tests docs/ names as evidence', () => {
       }
     }
     expect(quoted).toBeGreaterThan(20);
+    // Test files named alone (`Tests: busy-vpc.test.ts, …`), by base name or by path.
+    for (const doc of readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.md'))) {
+      for (const m of read(`docs/${doc}`).matchAll(/`([\w./-]+\.test\.ts)`/g)) {
+        const name = m[1] ?? '';
+        const exists = name.includes('/') ? existsSync(new URL(name, root)) : files.has(name);
+        if (!exists) problems.push(`docs/${doc}: no test file ${name}`);
+      }
+    }
     expect(problems).toEqual([]);
   });
 });
