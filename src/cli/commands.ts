@@ -76,6 +76,16 @@ const NOT_USED: Readonly<Record<'plan' | 'deploy' | 'verify', readonly InputName
     'airflow-configuration-options',
     'import-errors',
     'import-errors-wait-seconds',
+    // Parameters of the templates, and what only a plan or a deploy does: drift detection and
+    // the code sync (runMode skips the code stage in verify).
+    'permissions-boundary',
+    'drift-timeout-seconds',
+    'dags-path',
+    'requirements-path',
+    'startup-script-path',
+    'plugins-path',
+    'dag-s3-path',
+    'dag-deletion-limit',
   ],
 };
 

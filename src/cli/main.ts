@@ -5,6 +5,7 @@ import { cancellation } from '../engine/cancel.js';
 import { runJob } from '../engine/job.js';
 import type { RunResult } from '../engine/run.js';
 import { offlinePlan } from '../plan/offline.js';
+import { writePlanFile } from '../publish/publish.js';
 import { renderForComment, renderPlanText } from '../render/index.js';
 import type { RenderContext } from '../render/index.js';
 import { DEFAULT_DEMO_INPUTS, SettingsError, inputsFrom, loadSettings } from '../settings/index.js';
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     io.stderr(`${errorMessage(error)}\n`);
     if (!(error instanceof UsageError || error instanceof SettingsError)) return 1;
-    const help = error instanceof UsageError ? error.command : command;
+    const help = error instanceof UsageError ? (error.command ?? command) : command;
     io.stderr(`Run 'mwaa-deploy${help ? ` ${help}` : ''} --help' for the options.\n`);
     return 2;
   }
@@ -100,11 +101,12 @@ async function offline(
   const comment = renderForComment(plan, renderContext(settings));
   // A new folder only this user may read (mkdtemp: mode 0700), not one shared by every user.
   const dir = io.outputDir ?? (await mkdtemp(join(tmpdir(), 'mwaa-deploy-')));
-  const base = join(dir, `plan-${settings.environmentName}`);
-  await writeFile(`${base}.json`, `${JSON.stringify(plan, null, 2)}\n`);
-  await writeFile(`${base}.md`, `${comment}\n`);
+  // Named as the action names its plan-file (mwaa-deploy-plan-<name>.json), which `render` reads.
+  const planFile = await writePlanFile(plan, dir);
+  const markdown = planFile.replace(/\.json$/, '.md');
+  await writeFile(markdown, `${comment}\n`);
   io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : `${comment}\n`);
-  io.stderr(`Plan written to ${base}.md and ${base}.json\n`);
+  io.stderr(`Plan written to ${markdown} and ${planFile}\n`);
   return 0;
 }
 

@@ -6,17 +6,26 @@ import type { RenderContext } from '../render/index.js';
 import type { Format } from './args.js';
 import { UsageError } from './args.js';
 
-/** Reads a plan file the action or the CLI wrote, refusing other versions of the model. */
+/**
+ * Reads a plan file the action or the CLI wrote, refusing other versions of the model: the plan
+ * itself (the action's plan-file, `plan --offline`) or the result `plan --json` and
+ * `deploy --json` print, which holds it under `plan`.
+ */
 export async function readPlanFile(path: string): Promise<Plan> {
-  let plan: Plan;
+  let read: { version?: unknown; plan?: unknown } | null;
   try {
-    plan = JSON.parse(await readFile(path, 'utf8')) as Plan;
+    read = JSON.parse(await readFile(path, 'utf8')) as typeof read;
   } catch (error) {
-    throw new UsageError(`Could not read the plan file '${path}': ${(error as Error).message}`);
+    throw new UsageError(
+      `Could not read the plan file '${path}': ${(error as Error).message}`,
+      'render',
+    );
   }
+  const plan = (read?.version === undefined && read?.plan ? read.plan : read) as Plan | null;
   if (plan?.version !== PLAN_MODEL_VERSION || !Array.isArray(plan.stacks)) {
     throw new UsageError(
-      `'${path}' is not a version ${PLAN_MODEL_VERSION} mwaa-deploy plan (the action's plan-file output).`,
+      `'${path}' is not a version ${PLAN_MODEL_VERSION} mwaa-deploy plan (the action's plan-file output, or what 'plan --json' printed).`,
+      'render',
     );
   }
   return plan;

@@ -7,7 +7,7 @@ import type { CheckResult } from './types.js';
 
 const CHECK: CheckId = {
   id: 'termination-protection',
-  title: 'Termination protection on for both stacks',
+  title: 'Termination protection on for every stack',
 };
 
 /**

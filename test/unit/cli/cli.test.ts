@@ -32,7 +32,18 @@ describe('the mwaa-deploy command line', () => {
     // The description comes from action.yml, as in the README's table.
     expect(planHelp.stdout).toContain('IPv4 CIDR of the VPC');
     const verifyHelp = (await cli(['verify', '--help'])).stdout;
-    for (const unused of ['--comment', '--github-token', '--vpc-cidr', '--tags', '--offline']) {
+    // verify checks the deployed stacks: no template parameter, drift detection or code sync.
+    for (const unused of [
+      '--comment',
+      '--github-token',
+      '--vpc-cidr',
+      '--tags',
+      '--offline',
+      '--permissions-boundary',
+      '--drift-timeout-seconds',
+      '--dags-path',
+      '--dag-deletion-limit',
+    ]) {
       expect(verifyHelp).not.toContain(unused);
     }
     expect(verifyHelp).toContain('--key-mode <value>');
@@ -128,8 +139,9 @@ describe('the mwaa-deploy command line', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## MWAA plan: analytics');
     expect(run.stdout).toMatch(/\| analytics-mwaa-prerequisites \| MISSING \| create .*\| 7 \|/);
-    expect(await readFile(join(dir, 'plan-analytics.md'), 'utf8')).toBe(run.stdout);
-    const planFile = join(dir, 'plan-analytics.json');
+    // The action's plan-file name, the one the README's render example reads.
+    expect(await readFile(join(dir, 'mwaa-deploy-plan-analytics.md'), 'utf8')).toBe(run.stdout);
+    const planFile = join(dir, 'mwaa-deploy-plan-analytics.json');
     const text = await cli(['render', '--plan-file', planFile]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('analytics-vpc');
@@ -144,6 +156,10 @@ describe('the mwaa-deploy command line', () => {
     const run = await cli(['render', '--plan-file', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is not a version 1 mwaa-deploy plan');
+    expect(run.stderr).toContain("Run 'mwaa-deploy render --help'");
+    const missing = await cli(['render', '--plan-file', join(dirname(path), 'none.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Run 'mwaa-deploy render --help'");
   });
 
   it('plans against AWS with the ambient credentials, progress on stderr and JSON on stdout', async () => {
@@ -173,6 +189,12 @@ describe('the mwaa-deploy command line', () => {
         'cli-env-mwaa-prerequisites',
       ]);
       expect(aws.stack('cli-env-vpc')).toBeUndefined();
+      // `render` reads what `plan --json` printed, as the README and render --help say.
+      const printed = join(await mkdtemp(join(tmpdir(), 'mwaa-cli-')), 'plan.json');
+      await writeFile(printed, run.stdout);
+      const rendered = await cli(['render', '--plan-file', printed]);
+      expect(rendered.code).toBe(0);
+      expect(rendered.stdout).toContain('MWAA plan: cli-env');
     } finally {
       await aws.close();
     }

@@ -12,36 +12,13 @@ import { ACTION_ONLY, inputsOf } from '../../../src/cli/commands.js';
 import { usage } from '../../../src/cli/usage.js';
 import * as library from '../../../src/index.js';
 import { INPUT_DEFAULTS } from '../../../src/settings/index.js';
-
-const root = new URL('../../../', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+import { codeBlocks, read, root } from './markdown.js';
 
 const readme = read('README.md');
 const actionText = read('action.yml');
 const action = parseAction(actionText);
 const inputNames = Object.keys(action.inputs);
 const outputNames = Object.keys(action.outputs);
-
-interface CodeBlock {
-  readonly lang: string;
-  readonly text: string;
-  /** 1-based line of the opening fence, for messages. */
-  readonly line: number;
-}
-
-/** Fenced code blocks of a markdown text (``` fences, as this README uses). */
-function codeBlocks(markdown: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  const fence = /^```([\w-]*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
-  for (const match of markdown.matchAll(fence)) {
-    blocks.push({
-      lang: match[1] ?? '',
-      text: match[2] ?? '',
-      line: markdown.slice(0, match.index).split('\n').length,
-    });
-  }
-  return blocks;
-}
 
 interface ActionStep {
   readonly where: string;
@@ -224,6 +201,24 @@ describe('workflow snippets (README.md and .github/workflows)', () => {
         }
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('give only inputs in a bare `with:` fragment (a mapping that is no workflow)', () => {
+    const fragments = documents.filter(
+      (d) =>
+        typeof d.document === 'object' &&
+        d.document !== null &&
+        !Array.isArray(d.document) &&
+        !('jobs' in d.document) &&
+        !('steps' in d.document),
+    );
+    expect(fragments.length).toBeGreaterThan(0);
+    const problems = fragments.flatMap((d) =>
+      Object.keys(d.document as object)
+        .filter((key) => !inputNames.includes(key))
+        .map((key) => `${d.where}: unknown input '${key}'`),
+    );
     expect(problems).toEqual([]);
   });
 
