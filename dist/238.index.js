@@ -80,8 +80,10 @@ function offlinePlan(settings, templates, now = new Date()) {
     };
 }
 
+// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
+var publish = __webpack_require__(9690);
 // EXTERNAL MODULE: ./src/render/markdown.ts + 6 modules
-var markdown = __webpack_require__(3753);
+var render_markdown = __webpack_require__(3753);
 // EXTERNAL MODULE: ./src/render/text.ts + 1 modules
 var render_text = __webpack_require__(1187);
 // EXTERNAL MODULE: ./src/settings/defaults.ts
@@ -240,6 +242,7 @@ const NOT_USED = {
         'termination-protection',
         'recreate-failed-stack',
         'timeout-minutes',
+        'environment-timeout-minutes',
         // The environment is read by its name and its stack's outputs, not from these.
         'environment-template',
         'airflow-version',
@@ -253,6 +256,16 @@ const NOT_USED = {
         'airflow-configuration-options',
         'import-errors',
         'import-errors-wait-seconds',
+        // Parameters of the templates, and what only a plan or a deploy does: drift detection and
+        // the code sync (runMode skips the code stage in verify).
+        'permissions-boundary',
+        'drift-timeout-seconds',
+        'dags-path',
+        'requirements-path',
+        'startup-script-path',
+        'plugins-path',
+        'dag-s3-path',
+        'dag-deletion-limit',
     ],
 };
 /** The inputs a command reads, in action.yml's order (`mode` is the command itself). */
@@ -485,17 +498,22 @@ function parseCliArgs(argv) {
 
 
 
-/** Reads a plan file the action or the CLI wrote, refusing other versions of the model. */
+/**
+ * Reads a plan file the action or the CLI wrote, refusing other versions of the model: the plan
+ * itself (the action's plan-file, `plan --offline`) or the result `plan --json` and
+ * `deploy --json` print, which holds it under `plan`.
+ */
 async function readPlanFile(path) {
-    let plan;
+    let read;
     try {
-        plan = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        read = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
     }
     catch (error) {
-        throw new UsageError(`Could not read the plan file '${path}': ${error.message}`);
+        throw new UsageError(`Could not read the plan file '${path}': ${error.message}`, 'render');
     }
+    const plan = (read?.version === undefined && read?.plan ? read.plan : read);
     if (plan?.version !== model/* PLAN_MODEL_VERSION */.Z || !Array.isArray(plan.stacks)) {
-        throw new UsageError(`'${path}' is not a version ${model/* PLAN_MODEL_VERSION */.Z} mwaa-deploy plan (the action's plan-file output).`);
+        throw new UsageError(`'${path}' is not a version ${model/* PLAN_MODEL_VERSION */.Z} mwaa-deploy plan (the action's plan-file output, or what 'plan --json' printed).`, 'render');
     }
     return plan;
 }
@@ -505,9 +523,9 @@ function renderPlan(plan, format, ctx) {
         case 'json':
             return JSON.stringify(plan, null, 2);
         case 'markdown':
-            return (0,markdown/* renderForSummary */.cD)(plan, ctx);
+            return (0,render_markdown/* renderForSummary */.cD)(plan, ctx);
         case 'comment':
-            return (0,markdown/* renderForComment */.XH)(plan, ctx);
+            return (0,render_markdown/* renderForComment */.XH)(plan, ctx);
         case 'text':
             return (0,render_text/* renderPlanText */.$)(plan, ctx);
     }
@@ -609,6 +627,7 @@ function usage(command, inputs = {}) {
 
 
 
+
 const processIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -649,7 +668,7 @@ async function main(argv, io = processIo) {
         io.stderr(`${(0,errors/* errorMessage */.g)(error)}\n`);
         if (!(error instanceof UsageError || error instanceof problems/* SettingsError */.GN))
             return 1;
-        const help = error instanceof UsageError ? error.command : command;
+        const help = error instanceof UsageError ? (error.command ?? command) : command;
         io.stderr(`Run 'mwaa-deploy${help ? ` ${help}` : ''} --help' for the options.\n`);
         return 2;
     }
@@ -668,14 +687,15 @@ async function renderCommand(args, io) {
 /** The main job without AWS: the plan as the PR comment would show it, also written to files. */
 async function offline(settings, templates, json, io) {
     const plan = offlinePlan(settings, templates);
-    const comment = (0,markdown/* renderForComment */.XH)(plan, renderContext(settings));
+    const comment = (0,render_markdown/* renderForComment */.XH)(plan, renderContext(settings));
     // A new folder only this user may read (mkdtemp: mode 0700), not one shared by every user.
     const dir = io.outputDir ?? (await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'mwaa-deploy-')));
-    const base = (0,external_node_path_.join)(dir, `plan-${settings.environmentName}`);
-    await (0,promises_.writeFile)(`${base}.json`, `${JSON.stringify(plan, null, 2)}\n`);
-    await (0,promises_.writeFile)(`${base}.md`, `${comment}\n`);
+    // Named as the action names its plan-file (mwaa-deploy-plan-<name>.json), which `render` reads.
+    const planFile = await (0,publish/* writePlanFile */.J)(plan, dir);
+    const markdown = planFile.replace(/\.json$/, '.md');
+    await (0,promises_.writeFile)(markdown, `${comment}\n`);
     io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : `${comment}\n`);
-    io.stderr(`Plan written to ${base}.md and ${base}.json\n`);
+    io.stderr(`Plan written to ${markdown} and ${planFile}\n`);
     return 0;
 }
 async function online(settings, templates, json, io) {
