@@ -9,6 +9,7 @@ import type { BinaryLike, Hash, Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { VERSION } from '../version.js';
+import { configuredEndpoint, dnsSuffix } from './signed-reader.js';
 
 /** Credentials, or the provider a configured SDK client holds (it refreshes them). */
 export type CredentialSource = AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity>);
@@ -58,8 +59,8 @@ class NodeSha256 {
 }
 
 /**
- * The service's endpoint: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL` (as the SDK
- * reads them), else the public one. With an override the host prefix (MWAA's `api.`) is left
+ * The service's endpoint: the override the SDK would read (./signed-reader.ts's
+ * `configuredEndpoint`, shared with the EC2, S3, IAM and KMS readers), else the public one. With an override the host prefix (MWAA's `api.`) is left
  * out, as the SDK's `disableHostPrefix` does: a loopback fake has no `api.127.0.0.1`.
  */
 export function serviceEndpoint(
@@ -67,10 +68,9 @@ export function serviceEndpoint(
   service: { readonly envName: string; readonly host: string; readonly hostPrefix?: string },
   region: string,
 ): string {
-  const override = env[`AWS_ENDPOINT_URL_${service.envName}`] || env.AWS_ENDPOINT_URL;
-  if (override) return override.replace(/\/+$/, '');
-  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://${service.hostPrefix ?? ''}${service.host}.${region}.${domain}`;
+  const override = configuredEndpoint(service.envName, env);
+  if (override) return override.href.replace(/\/+$/, '');
+  return `https://${service.hostPrefix ?? ''}${service.host}.${region}.${dnsSuffix(region)}`;
 }
 
 /** Sends one signed request with a JSON body (or none) and returns the parsed JSON answer. */
