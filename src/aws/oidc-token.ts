@@ -1,11 +1,13 @@
 /**
- * The runner's OIDC token, asked for by `core.getIDToken` in the action (which builds the URL,
- * authorises the request and masks the token) and made dependable here. What core.getIDToken
- * lacks, and this adds:
+ * The runner's OIDC token, asked for by the action's `getIDToken` (src/action/id-token.ts, which
+ * builds the URL, authorises the request and masks the token exactly as `core.getIDToken` does,
+ * errors and their wording included) and made dependable here. What that request lacks, and
+ * this adds:
  *  - a message that says the fix when the job lacks `permissions: id-token: write` (the two
- *    ACTIONS_ID_TOKEN_REQUEST_* variables are then missing; core only names the variable);
- *  - retries of a connection reset, a 500 or a 429 (@actions/http-client retries only 502, 503
- *    and 504), with backoff on the injected clock; a 4xx other than 429 fails at once.
+ *    ACTIONS_ID_TOKEN_REQUEST_* variables are then missing; getIDToken only names the variable);
+ *  - retries of a connection reset, a 500 or a 429 (getIDToken, like @actions/http-client,
+ *    retries only 502, 503 and 504), with backoff on the injected clock; a 4xx other than 429
+ *    fails at once.
  * Without a runner (the CLI, a library caller) there is no token to ask for, and the error says
  * to use the ambient AWS credentials instead.
  */
@@ -16,7 +18,7 @@ import { retry } from '../shared/retry.js';
 /** Raised when the runner cannot give an OIDC token; the message carries the fix. */
 export class OidcTokenError extends Error {}
 
-/** Returns a JWT for an audience: `core.getIDToken` in the action. */
+/** Returns a JWT for an audience: the action's `getIDToken` (src/action/id-token.ts). */
 export type IdTokenSource = (audience: string) => Promise<string>;
 
 export interface OidcTokenOptions {
@@ -27,7 +29,7 @@ export interface OidcTokenOptions {
 
 const PREFIX = 'Could not get an OIDC token from GitHub';
 
-/** The HTTP status core.getIDToken put in its message (`Error Code : 403`), if any. */
+/** The HTTP status getIDToken put in its message (`Error Code : 403`, as core's), if any. */
 function statusIn(error: unknown): number | undefined {
   const match = /Error Code\s*:\s*(\d{3})/.exec(errorMessage(error));
   return match ? Number(match[1]) : undefined;
@@ -39,7 +41,7 @@ function transient(error: unknown): boolean {
   return status === undefined || status >= 500 || status === 429;
 }
 
-/** core.getIDToken's multi-line message, on one line. */
+/** getIDToken's multi-line message (core's wording), on one line. */
 function oneLine(error: unknown): string {
   return errorMessage(error)
     .replace(/^Error message:\s*/, '')
