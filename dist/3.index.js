@@ -518,14 +518,16 @@ function createSignedSender(options, scope) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5118);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(311);
+/* harmony import */ var _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5118);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
+/* harmony import */ var _signed_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6133);
 /**
  * A few signed JSON calls without a generated SDK client: MWAA's GetEnvironment (REST-JSON) and
  * CloudWatch Logs' DescribeLogGroups (awsJson1_1). @aws-sdk/client-mwaa is only served here at
  * 3.523.0, which would bring a second @smithy copy into the bundle; the SigV4 signer the other
  * clients already bundle signs these two calls just as well (see the commit for the measurements).
  */
+
 
 
 
@@ -561,23 +563,22 @@ class NodeSha256 {
     }
 }
 /**
- * The service's endpoint: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL` (as the SDK
- * reads them), else the public one. With an override the host prefix (MWAA's `api.`) is left
+ * The service's endpoint: the override the SDK would read (./signed-reader.ts's
+ * `configuredEndpoint`, shared with the EC2, S3, IAM and KMS readers), else the public one. With an override the host prefix (MWAA's `api.`) is left
  * out, as the SDK's `disableHostPrefix` does: a loopback fake has no `api.127.0.0.1`.
  */
 function serviceEndpoint(env, service, region) {
-    const override = env[`AWS_ENDPOINT_URL_${service.envName}`] || env.AWS_ENDPOINT_URL;
+    const override = (0,_signed_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .configuredEndpoint */ .iw)(service.envName, env);
     if (override)
-        return override.replace(/\/+$/, '');
-    const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-    return `https://${service.hostPrefix ?? ''}${service.host}.${region}.${domain}`;
+        return override.href.replace(/\/+$/, '');
+    return `https://${service.hostPrefix ?? ''}${service.host}.${region}.${(0,_signed_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsSuffix */ .T3)(region)}`;
 }
 /** Sends one signed request with a JSON body (or none) and returns the parsed JSON answer. */
 async function signedJson(service, request) {
     const url = new URL(service.endpoint + request.path);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const credentials = typeof service.credentials === 'function' ? await service.credentials() : service.credentials;
-    const signer = new _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_1__.SignatureV4({
+    const signer = new _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_2__.SignatureV4({
         credentials,
         region: service.region,
         service: service.signingName,
@@ -592,7 +593,7 @@ async function signedJson(service, request) {
         query: {},
         headers: {
             host: url.host,
-            'user-agent': `mwaa-deploy/${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}`,
+            'user-agent': `mwaa-deploy/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`,
             ...(body !== undefined && { 'content-type': 'application/json' }),
             ...request.headers,
         },
@@ -3589,7 +3590,7 @@ async function callerAccount(sts) {
 class OidcTokenError extends Error {
 }
 const PREFIX = 'Could not get an OIDC token from GitHub';
-/** The HTTP status core.getIDToken put in its message (`Error Code : 403`), if any. */
+/** The HTTP status getIDToken put in its message (`Error Code : 403`, as core's), if any. */
 function statusIn(error) {
     const match = /Error Code\s*:\s*(\d{3})/.exec((0,shared_errors/* errorMessage */.g)(error));
     return match ? Number(match[1]) : undefined;
@@ -3599,7 +3600,7 @@ function oidc_token_transient(error) {
     const status = statusIn(error);
     return status === undefined || status >= 500 || status === 429;
 }
-/** core.getIDToken's multi-line message, on one line. */
+/** getIDToken's multi-line message (core's wording), on one line. */
 function oneLine(error) {
     return (0,shared_errors/* errorMessage */.g)(error)
         .replace(/^Error message:\s*/, '')
